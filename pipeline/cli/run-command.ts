@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseConfig, type ConfigInput } from '../../schemas/config.ts';
+import { ADAPTERS } from '../../sources/registry.ts';
+import { terminalProgress } from '../progress.ts';
+import { PROJECT_ROOT } from '../version.ts';
+import { summaryTable } from './summary-table.ts';
+import { UsageError, collect, parsePair } from './errors.ts';
+
+/** The bundled sample: `data/sample/<source>/` for every registered source that has one. */
+export function sampleInputs(): { source: string; path: string }[] {
+  const root = join(PROJECT_ROOT, 'data', 'sample');
+  return ADAPTERS.filter((a) => existsSync(join(root, a.name)) && readdirSync(join(root, a.name)).some((f) => /\.(jsonl|parquet|json)$/.test(f))).map((a) => ({
+    source: a.name,
+    // relative to the working directory, so file names in the outputs do not depend on where the clone lives
+    path: relative(process.cwd(), join(root, a.name)) || '.',
+  }));
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('build the corpus (with no --input: from the bundled sample in data/sample into out/)')
+    .option('-i, --input <SOURCE=PATH>', 'input file, folder or glob for a source (repeatable)', collect, [])
+    .option('-o, --out <DIR>', 'output folder')
+    .option('-c, --config <FILE>', 'JSON config file (see README); command-line options override it')
+    .option('--rows-per-shard <N>', 'rows per Parquet shard', (v) => positiveInt(v, '--rows-per-shard'))
+    .option('--workers <N>', 'worker threads for the per-record stages (0 = main thread)', (v) => positiveInt(v, '--workers', true))
+    .option('--disable <FILTERS>', 'comma-separated filters or reason codes that record but never reject')
+    .option('--benchmark <NAME=PATH>', 'benchmark test set for decontamination (repeatable; default: bundled set)', collect, [])
+    .option('--no-dedup', 'skip deduplication')
+    .option('--no-decontam', 'skip benchmark decontamination')
+    .action(async (opts) => {
+      const raw: ConfigInput & Record<string, unknown> = opts.config ? readConfigFile(opts.config) : {};
+      const inputs = (opts.input as string[]).map((s) => parsePair(s, '--input', 'SOURCE=PATH')).map(([source, path]) => ({ source, path }));
+      if (inputs.length) raw.inputs = inputs;
+      if (!raw.inputs || (raw.inputs as unknown[]).length === 0) raw.inputs = sampleInputs();
+      if (opts.out) raw.out = opts.out;
+      if (opts.rowsPerShard) raw.rows_per_shard = opts.rowsPerShard;
+      if (opts.workers !== undefined) raw.workers = opts.workers;
+      const section = <T extends object>(k: string): T => ((raw as Record<string, unknown>)[k] ??= {}) as T;
+      if (opts.disable) section<{ disable?: string[] }>('filters').disable = String(opts.disable).split(',').map((s) => s.trim()).filter(Boolean);
+      if ((opts.benchmark as string[]).length) {
+        section<{ benchmarks?: unknown }>('decontamination').benchmarks = (opts.benchmark as string[]).map((s) => parsePair(s, '--benchmark', 'NAME=PATH')).map(([name, path]) => ({ name, path }));
+      }
+      if (opts.dedup === false) section<{ enabled?: boolean }>('dedup').enabled = false;
+      if (opts.decontam === false) section<{ enabled?: boolean }>('decontamination').enabled = false;
+      const config = parseConfig(raw);
+      const { runPipeline } = await import('../run.ts'); // loaded on demand: `bigmath sources` stays instant
+      const manifest = await runPipeline(config, { progress: terminalProgress() });
+      process.stdout.write(summaryTable(manifest));
+      process.stdout.write(`\nwrote ${config.out}/corpus (${manifest.outputs.corpus.length} shards), ${config.out}/rejected (${manifest.outputs.rejected.length} shards), ${config.out}/manifest.json\n`);
+      if (!manifest.accounting_ok) {
+        process.stderr.write('error: accounting identity read = kept + rejected + folded does not hold; see manifest.json\n');
+        process.exitCode = 1;
+      }
+    });
+}
+
+function readConfigFile(path: string): ConfigInput & Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read config file ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`config file ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function positiveInt(v: string, flag: string, allowZero = false): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new UsageError(`${flag} expects ${allowZero ? 'a non-negative' : 'a positive'} integer, got "${v}"`);
+  return n;
+}

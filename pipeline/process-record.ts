@@ -1,0 +1,33 @@
+import { classify } from '../checker/index.ts';
+import { cleanRecord, runFilters } from '../filters/index.ts';
+import type { Config } from '../schemas/config.ts';
+import type { ProcessedRecord } from '../schemas/processed.ts';
+import type { ProblemRecord } from '../schemas/record.ts';
+import type { FilterInput } from '../filters/filter.ts';
+
+/**
+ * The per-record stages: source-specific cleaning, the checker's reading of the answer, and
+ * every filter's signal. A pure function of the record and the config, so it can run on any
+ * worker thread and be recomputed identically on resume.
+ */
+export function processRecord(record: ProblemRecord, config: Config): ProcessedRecord {
+  const cleaned = cleanRecord(record);
+  const answer = record.answer ?? '';
+  const c = classify(answer);
+  const input: FilterInput = {
+    ...record,
+    problem: cleaned.problem,
+    answer_kind: c.closedForm ? c.kind : null,
+    answer_canonical: c.closedForm ? c.canonical : null,
+    answer_not_closed_reason: c.closedForm ? null : c.reason,
+  };
+  return {
+    ...record,
+    problem: cleaned.problem,
+    problem_original: cleaned.problem_original,
+    cleaning: cleaned.cleaning,
+    answer_kind: input.answer_kind,
+    answer_canonical: input.answer_canonical,
+    signals: runFilters(input, config),
+  };
+}

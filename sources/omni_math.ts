@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { SourceAdapter } from './adapter.ts';
+import { FieldReader, rest } from './fields.ts';
+
+const MAPPED = ['domain', 'difficulty', 'problem', 'solution', 'answer', 'source'] as const;
+
+/**
+ * Omni-MATH: `domain` (list), `difficulty` (float), `problem`, `solution`, `answer`, `source`
+ * (the competition, used as subset). Upstream has no id and its subsets reorder rows, so the
+ * id is a hash of the problem text, stable across copies of the file.
+ */
+export const omniMathAdapter: SourceAdapter = {
+  name: 'omni_math',
+  title: 'Omni-MATH',
+  license: 'Apache-2.0',
+  expectedFiles: 'test.jsonl with domain, difficulty, problem, solution, answer, source',
+  requiredColumns: ['problem', 'answer'],
+  location: { kind: 'hf_dataset', repo: 'KbsdJames/Omni-MATH', revision: 'main', files: ['test.jsonl'] },
+  adapt(row) {
+    const f = new FieldReader(row);
+    const problem = f.text('problem');
+    const answer = f.text('answer');
+    const solution = f.optText('solution');
+    const level = f.optScalar('difficulty');
+    const subset = f.optText('source');
+    const domain = f.raw('domain');
+    let subject: string | null = null;
+    if (Array.isArray(domain)) subject = domain.filter((d) => typeof d === 'string').join('; ') || null;
+    else if (typeof domain === 'string') subject = domain;
+    else if (domain !== undefined && domain !== null) f.problems.push('field "domain" is not a list of strings');
+    if (!f.ok) return { ok: false, error: f.error };
+    return {
+      ok: true,
+      row: {
+        source_id: createHash('sha256').update(problem).digest('hex').slice(0, 16),
+        subset,
+        problem,
+        solution,
+        answer,
+        answer_origin: 'column',
+        level,
+        subject,
+        metadata: { ...rest(row, MAPPED), domain: Array.isArray(domain) ? domain : null },
+      },
+    };
+  },
+};
