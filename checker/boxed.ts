@@ -1,36 +1,68 @@
+/** A `\boxed{...}`/`\fbox{...}` occurrence: its trimmed content and where it sits in the text. */
+export interface BoxSpan {
+  content: string;
+  start: number;
+  end: number;
+}
+
 /**
- * Finds `\boxed{...}` / `\fbox{...}` contents with brace matching (nested braces allowed).
- * Also accepts the brace-less form `\boxed 5`. Returns contents in order of appearance.
+ * Finds `\boxed{...}` / `\fbox{...}` with brace matching (nested braces allowed), and the brace-less
+ * form `\boxed 5`. Unbalanced boxes are skipped. Linear time.
  */
-export function extractBoxedAll(text: string): string[] {
-  const out: string[] = [];
-  const re = /\\(?:boxed|fbox)\s*/g;
+export function extractBoxedSpans(text: string): BoxSpan[] {
+  const out: BoxSpan[] = [];
+  if (!text.includes('box')) return out;
+  const re = /\\(?:boxed|fbox)(?![a-zA-Z])\s*/g;
+  let closeOf: Map<number, number> | null = null;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    let i = m.index + m[0].length;
+    const i = m.index + m[0].length;
     if (text[i] === '{') {
-      let depth = 0;
-      const start = i;
-      for (; i < text.length; i++) {
-        const c = text[i];
-        if (c === '\\') { i++; continue; }
-        if (c === '{') depth++;
-        else if (c === '}' && --depth === 0) break;
+      closeOf ??= matchAllBraces(text);
+      const close = closeOf.get(i);
+      if (close === undefined) {
+        // Unbalanced: skip just this box so later boxes are still found.
+        re.lastIndex = i + 1;
+        continue;
       }
-      if (depth !== 0) continue; // unbalanced: not a usable box
-      out.push(text.slice(start + 1, i).trim());
-      re.lastIndex = i + 1;
+      out.push({ content: text.slice(i + 1, close).trim(), start: m.index, end: close + 1 });
+      re.lastIndex = close + 1;
     } else {
-      // `\boxed 5`: the following token up to whitespace, `$` or end of sentence
-      const tok = /^[^\s$]+?(?=[\s$]|[.,;](?:\s|$)|$)/.exec(text.slice(i));
-      if (tok && tok[0].length > 0) out.push(tok[0]);
+      // `\boxed 5`: the following token up to whitespace, `$` or end of sentence.
+      const rest = text.slice(i, i + 200);
+      const tok = /^[^\s$]+?(?=[\s$]|[.,;](?:\s|$)|$)/.exec(rest);
+      if (tok && tok[0].length > 0) out.push({ content: tok[0], start: m.index, end: i + tok[0].length });
     }
   }
   return out;
 }
 
+/**
+ * Position of the matching `}` for every `{` that has one, in one pass, so that many unbalanced
+ * boxes cannot make the scan quadratic. Escaped braces (`\\{`) are ignored.
+ */
+function matchAllBraces(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '{') stack.push(i);
+    else if (c === '}') {
+      const open = stack.pop();
+      if (open !== undefined) out.set(open, i);
+    }
+  }
+  return out;
+}
+
+/** Contents of all boxes, in order of appearance. */
+export function extractBoxedAll(text: string): string[] {
+  return extractBoxedSpans(text).map((b) => b.content);
+}
+
 /** The last boxed answer of a solution, or null. */
 export function extractLastBoxed(text: string): string | null {
-  const all = extractBoxedAll(text);
-  return all.length ? all[all.length - 1] : null;
+  const all = extractBoxedSpans(text);
+  return all.length ? all[all.length - 1].content : null;
 }

@@ -1,4 +1,5 @@
 import type { SourceCounts } from '../schemas/manifest.ts';
+import type { TaskStats } from './run-state/task-marker.ts';
 
 /** Counts every input row exactly once: kept, rejected (by reason) or folded. */
 export class Accounting {
@@ -15,22 +16,21 @@ export class Accounting {
     return c;
   }
 
-  read(source: string, file: string): void {
-    this.get(source).read++;
-    this.perFile.set(file, (this.perFile.get(file) ?? 0) + 1);
-    this.total++;
-  }
-  fold(source: string): void {
-    this.get(source).folded++;
-  }
-  subsetRead(source: string, subset: string | null): void {
-    const s = (this.get(source).subsets[subset ?? '(none)'] ??= { read: 0, kept: 0 });
-    s.read++;
+  /** Adds what one read task read (from the task itself, or from its marker on resume). */
+  addTask(t: TaskStats): void {
+    const c = this.get(t.source);
+    for (const [file, n] of Object.entries(t.rows_by_file)) {
+      c.read += n;
+      this.total += n;
+      this.perFile.set(file, (this.perFile.get(file) ?? 0) + n);
+    }
+    c.folded += t.folded;
+    for (const [subset, n] of Object.entries(t.subsets)) (c.subsets[subset] ??= { read: 0, kept: 0 }).read += n;
   }
   kept(source: string, subset: string | null): void {
     const c = this.get(source);
     c.kept++;
-    c.subsets[subset ?? '(none)'].kept++;
+    c.subsets[subsetKey(subset)].kept++;
   }
   rejected(source: string, reason: string, reasons: readonly string[]): void {
     const c = this.get(source);
@@ -71,4 +71,8 @@ export class Accounting {
 
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function subsetKey(subset: string | null): string {
+  return subset ?? '(none)';
 }

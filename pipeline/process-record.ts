@@ -17,6 +17,8 @@ export function processRecord(record: ProblemRecord, config: Config): ProcessedR
   const input: FilterInput = {
     ...record,
     problem: cleaned.problem,
+    cleaning: cleaned.cleaning,
+    problem_original: cleaned.problem_original,
     answer_kind: c.closedForm ? c.kind : null,
     answer_canonical: c.closedForm ? c.canonical : null,
     answer_not_closed_reason: c.closedForm ? null : c.reason,

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import Piscina from 'piscina';
+import { Piscina } from 'piscina';
 import type { Config } from '../schemas/config.ts';
 import type { ProcessedRecord } from '../schemas/processed.ts';
 import type { ProblemRecord } from '../schemas/record.ts';
@@ -36,7 +36,8 @@ export function workerProcessor(config: Config, threads: number): RecordProcesso
   };
 }
 
-export function makeProcessor(config: Config): RecordProcessor {
+/** Below `worker_min_input_mb` of input, starting workers (~1.5 s each) costs more than it saves. */
+export function makeProcessor(config: Config, inputBytes: number): RecordProcessor {
   const threads = Math.min(config.workers, availableParallelism());
-  return threads >= 1 ? workerProcessor(config, threads) : inlineProcessor(config);
+  return threads >= 1 && inputBytes >= config.worker_min_input_mb * 2 ** 20 ? workerProcessor(config, threads) : inlineProcessor(config);
 }

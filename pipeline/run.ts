@@ -3,165 +3,160 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../schemas/config.ts';
 import type { Manifest } from '../schemas/manifest.ts';
-import type { ProblemRecord } from '../schemas/record.ts';
 import { getAdapter } from '../sources/registry.ts';
 import { Accounting } from './accounting.ts';
-import { computeGlobalDecisions, type GlobalDecisions } from './global-stages.ts';
-import { resolveInput, type InputFile } from './inputs.ts';
-import { sha256File } from './writers/parquet-shards.ts';
-import { makeProcessor } from './record-processor.ts';
-import { planTasks, type ReadTask } from './tasks.ts';
-import { readTask } from './readers/read-task.ts';
-import { StagingWriter, readStaged } from './staging.ts';
-import { toRecord } from './to-record.ts';
-import { writeOutputs } from './write-outputs.ts';
-import { type Progress, silentProgress } from './progress.ts';
-import { StageTimer } from './stage-timer.ts';
-import { TOOL_VERSION } from './version.ts';
 import { canonicalJson } from './canonical-json.ts';
-
-const BATCH = 512;
+import { computeGlobalDecisions } from './global-stages.ts';
+import { ingestTask, restoreFolds, type FoldIndex } from './ingest.ts';
+import { resolveInput, type InputFile } from './inputs.ts';
+import { type Progress, silentProgress } from './progress.ts';
+import { makeProcessor, type RecordProcessor } from './record-processor.ts';
+import { writeFileAtomic } from './run-state/atomic.ts';
+import { crashPoint } from './run-state/crash-point.ts';
+import { loadGlobal, saveGlobal } from './run-state/global-store.ts';
+import { acquireLock } from './run-state/lock.ts';
+import { decideResume, makePlan } from './run-state/run-plan.ts';
+import { readMarker, stagedPath, writeMarker, type TaskStats } from './run-state/task-marker.ts';
+import { StageTimer } from './stage-timer.ts';
+import { readStaged } from './staging.ts';
+import { planTasks } from './tasks.ts';
+import { TOOL_VERSION } from './version.ts';
+import { writeOutputs } from './write-outputs.ts';
+import { UsageError } from './cli/errors.ts';
+import { writeDatasetCard, writeReport } from './report/index.ts';
+import { sha256File } from './writers/parquet-shards.ts';
 
 export interface RunOptions {
   progress?: Progress;
+  /** Replace an out dir that holds a run of another config or other inputs. */
+  force?: boolean;
+  /** Called with a one-line note (e.g. "resuming: 3 of 5 read tasks done"). */
+  log?: (line: string) => void;
 }
 
 /**
- * Builds the corpus: read tasks (adapters + per-record stages, on worker threads) write staging
- * files; the global stages (decontamination, dedup) read them back keeping only small facts;
- * the writers stream them a last time into Parquet shards, then the manifest is written.
+ * Builds the corpus as a sequence of tasks, each leaving a completion marker under `DIR/.work`:
+ * one read task per input file (adapters + per-record stages, on worker threads) writing a
+ * staging file; the global stages (decontamination, dedup), keeping only small facts per record;
+ * the writers, streaming the staging files into Parquet shards; the manifest last. A run killed
+ * at any point resumes from its markers and produces the same bytes as an uninterrupted one.
  */
 export async function runPipeline(config: Config, opts: RunOptions = {}): Promise<Manifest> {
   const progress = opts.progress ?? silentProgress;
+  const log = opts.log ?? (() => {});
   const timer = new StageTimer();
   const out = config.out;
   const work = join(out, '.work');
 
   const files: InputFile[] = [];
   for (const input of config.inputs) {
-    getAdapter(input.source); // unknown source: usage error before any work
+    getAdapter(input.source); // an unknown source is a usage error before any work
     files.push(...(await resolveInput(input.source, input.path)));
   }
   const tasks = planTasks(files);
+  const configHash = createHash('sha256').update(canonicalJson(configForHash(config))).digest('hex');
+  const plan = await makePlan(configHash, files, tasks);
 
-  await mkdir(out, { recursive: true });
-  for (const d of ['corpus', 'rejected', '.work']) await rm(join(out, d), { recursive: true, force: true });
-  await mkdir(join(work, 'staged'), { recursive: true });
-
-  const accounting = new Accounting();
-  const folded = new Map<string, number>(); // id of kept row -> further rows folded into it
-  const foldSeen = new Map<string, string>(); // source + fold key -> id
-  const staged: string[] = [];
-  const processor = makeProcessor(config);
-  let records = 0;
   try {
+    await mkdir(out, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`cannot create out dir ${out}: ${(e as Error).message}`);
+  }
+  const release = acquireLock(out);
+  try {
+    const decision = decideResume(out, plan, opts.force ?? false);
+    // a finished manifest must never sit beside outputs of another, unfinished run
+    await rm(join(out, 'manifest.json'), { force: true });
+    if (decision.kind === 'fresh') {
+      for (const d of ['corpus', 'rejected', '.work']) await rm(join(out, d), { recursive: true, force: true });
+      await mkdir(join(work, 'staged'), { recursive: true });
+      await writeFileAtomic(join(work, 'plan.json'), JSON.stringify(plan));
+    }
+
+    const accounting = new Accounting();
+    const folds: FoldIndex = new Map();
+    const folded = new Map<string, number>();
+    const addStats = (s: TaskStats) => {
+      accounting.addTask(s);
+      for (const [id, n] of Object.entries(s.folded_into)) folded.set(id, (folded.get(id) ?? 0) + n);
+    };
+    let records = 0;
+    let resumed = 0;
+    let processor: RecordProcessor | null = null;
     timer.start('read+filter');
-    for (const task of tasks) {
-      const path = join(work, 'staged', `task-${String(task.index).padStart(5, '0')}.jsonl`);
-      staged.push(path);
-      records += await ingestTask(task, path, config, processor, accounting, foldSeen, folded, progress);
+    try {
+      for (const task of tasks) {
+        const marker = decision.kind === 'resume' ? await readMarker(work, task.index) : null;
+        let stats: TaskStats;
+        if (marker) {
+          stats = marker.stats;
+          await restoreFolds(task.source, readStaged([stagedPath(work, task.index)]), folds);
+          resumed++;
+        } else {
+          processor ??= makeProcessor(config, files.reduce((a, f) => a + f.size, 0));
+          stats = await ingestTask(task, work, processor, folds, progress, accounting.totalRead());
+          await writeMarker(work, task.index, task.label, stats);
+        }
+        addStats(stats);
+        records += stats.records;
+      }
+    } finally {
+      await processor?.close();
     }
     timer.stop('read+filter', accounting.totalRead(), records);
+    progress.done();
+    if (resumed) log(`resumed: ${resumed} of ${tasks.length} read tasks were already done`);
+    crashPoint('after-read');
+
+    const staged = tasks.map((t) => stagedPath(work, t.index));
+    timer.start('decontamination+dedup');
+    let decisions = decision.kind === 'resume' ? loadGlobal(work, records) : null;
+    if (decisions) log('resumed: global stages were already done');
+    else {
+      decisions = await computeGlobalDecisions(() => readStaged(staged), records, config, progress);
+      crashPoint('before-global-saved');
+      await saveGlobal(work, records, decisions);
+    }
+    timer.stop('decontamination+dedup', records, records);
+    progress.done();
+
+    timer.start('write');
+    for (const d of ['corpus', 'rejected']) await rm(join(out, d), { recursive: true, force: true });
+    const outputs = await writeOutputs(staged, decisions, folded, config, accounting, progress);
+    timer.stop('write', records, outputs.corpus.reduce((a, s) => a + s.rows, 0));
+    progress.done();
+    crashPoint('before-manifest');
+
+    const inputs: Manifest['inputs'] = [];
+    for (const f of files) inputs.push({ source: f.source, path: f.path, files: 1, bytes: f.size, sha256: await sha256File(f.path), rows: accounting.rowsOf(f.path) });
+    const manifest: Manifest = {
+      tool: { name: 'bigmath', version: TOOL_VERSION, node: process.versions.node.split('.')[0] },
+      config_hash: configHash,
+      config: configForHash(config),
+      inputs: collapseJsonFolders(inputs),
+      counts: accounting.counts(),
+      totals: accounting.totals(),
+      accounting_ok: accounting.identityHolds(),
+      outputs,
+      dedup: decisions.summary ?? null,
+    };
+    await writeFile(join(out, 'stats.json'), JSON.stringify({ stages: timer.rows(), peak_rss_mb: timer.peakRssMb() }, null, 2) + '\n');
+    // the manifest marks the run complete, so it is written last and atomically
+    await writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    // derived views of the finished run, read back from its shards and manifest
+    await writeReport(out);
+    await writeDatasetCard(out);
+    await rm(work, { recursive: true, force: true });
+    return manifest;
   } finally {
-    await processor.close();
+    release();
   }
-  progress.done();
-
-  timer.start('decontamination+dedup');
-  const decisions: GlobalDecisions = await computeGlobalDecisions(() => readStaged(staged), records, config, progress);
-  timer.stop('decontamination+dedup', records, records);
-
-  timer.start('write');
-  const outputs = await writeOutputs(staged, decisions, folded, config, accounting, progress);
-  timer.stop('write', records, outputs.corpus.reduce((a, s) => a + s.rows, 0));
-  progress.done();
-
-  const inputs: Manifest['inputs'] = [];
-  for (const f of files) {
-    inputs.push({ source: f.source, path: f.path, files: 1, bytes: f.size, sha256: await sha256File(f.path), rows: accounting.rowsOf(f.path) });
-  }
-  const manifest: Manifest = {
-    tool: { name: 'bigmath', version: TOOL_VERSION, node: process.versions.node.split('.')[0] },
-    config_hash: createHash('sha256').update(canonicalJson(configForHash(config))).digest('hex'),
-    config: configForHash(config),
-    inputs: collapseJsonFolders(inputs),
-    counts: accounting.counts(),
-    totals: accounting.totals(),
-    accounting_ok: accounting.identityHolds(),
-    outputs,
-    dedup: decisions.summary,
-  };
-  await writeFile(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  await writeFile(join(out, 'stats.json'), JSON.stringify({ stages: timer.rows(), peak_rss_mb: timer.peakRssMb() }, null, 2) + '\n');
-  await rm(work, { recursive: true, force: true });
-  return manifest;
 }
 
-/** The config that determines outputs (the out dir and worker count do not). */
-function configForHash(config: Config): Omit<Config, 'out' | 'workers'> {
-  const { out: _out, workers: _workers, ...rest } = config;
+/** The config that determines outputs (the out dir and threading do not). */
+export function configForHash(config: Config): Omit<Config, 'out' | 'workers' | 'worker_min_input_mb'> {
+  const { out: _out, workers: _workers, worker_min_input_mb: _min, ...rest } = config;
   return rest;
-}
-
-async function ingestTask(
-  task: ReadTask,
-  path: string,
-  config: Config,
-  processor: ReturnType<typeof makeProcessor>,
-  accounting: Accounting,
-  foldSeen: Map<string, string>,
-  folded: Map<string, number>,
-  progress: Progress,
-): Promise<number> {
-  const adapter = getAdapter(task.source);
-  const writer = new StagingWriter(path);
-  const inFlight: Promise<void>[] = [];
-  let chain = Promise.resolve();
-  let batch: ProblemRecord[] = [];
-  let records = 0;
-  // Batches are processed concurrently but written strictly in order (the promise chain).
-  const flush = () => {
-    if (!batch.length) return;
-    const done = processor.process(batch);
-    batch = [];
-    chain = chain.then(async () => {
-      for (const r of await done) await writer.write({ r });
-    });
-    inFlight.push(chain);
-  };
-  for await (const raw of readTask(task)) {
-    accounting.read(task.source, raw.file);
-    const res = toRecord(adapter, raw);
-    if (!res.ok) {
-      flush();
-      const m = res.malformed;
-      chain = chain.then(() => writer.write({ m }));
-      continue;
-    }
-    const rec = res.record;
-    if (adapter.foldKey) {
-      const key = `${rec.source}\u001f${adapter.foldKey(rec)}`;
-      const first = foldSeen.get(key);
-      if (first !== undefined) {
-        folded.set(first, (folded.get(first) ?? 0) + 1);
-        accounting.fold(task.source);
-        continue;
-      }
-      foldSeen.set(key, rec.id);
-    }
-    accounting.subsetRead(rec.source, rec.subset);
-    records++;
-    batch.push(rec);
-    if (batch.length >= BATCH) {
-      flush();
-      if (inFlight.length >= 4) await inFlight.shift();
-    }
-    progress.tick(task.label, accounting.totalRead());
-  }
-  flush();
-  await chain;
-  await writer.close();
-  return records;
 }
 
 /** MATH.tar folders have thousands of files: the manifest lists one entry per folder. */

@@ -34,12 +34,26 @@ export const DedupConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** Jaccard similarity of shingle sets at or above which two problems are near duplicates. */
   near_dup_threshold: z.number().min(0).max(1).default(0.8),
-  num_perm: z.number().int().positive().default(128),
-  bands: z.number().int().positive().default(16),
-  rows: z.number().int().positive().default(8),
-  word_ngram: z.number().int().positive().default(3),
-  char_ngram: z.number().int().positive().default(5),
+  /** MinHash permutations; `bands` x `rows` must not exceed it. */
+  num_perm: z.number().int().positive().default(120),
+  /**
+   * LSH banding. 20 x 6 makes a pair at Jaccard 0.8 a candidate with probability 0.998 (16 x 8:
+   * 0.947, below the recall target); pairs at 0.5 with 0.27. Candidates are confirmed exactly.
+   */
+  bands: z.number().int().positive().default(20),
+  rows: z.number().int().positive().default(6),
+  /** Word n-gram shingles over tokens (0 = off). */
+  word_ngram: z.number().int().nonnegative().default(3),
+  /** Character n-gram shingles over the normalised text (0 = off), so short problems are covered. */
+  char_ngram: z.number().int().nonnegative().default(5),
+  /** Seed of the MinHash permutation parameters (see pipeline/dedup/README.md). */
   seed: z.number().int().default(1),
+  /** A high-Jaccard pair whose numbers/operators were replaced on both sides is two problems. */
+  template_siblings: z.boolean().default(true),
+  /** In an LSH bucket, each record is compared with at most this many earlier bucket members. */
+  lsh_window: z.number().int().positive().default(64),
+  /** Memory for shingle sets held while confirming candidates; more passes when exceeded. */
+  confirm_memory_mb: z.number().positive().default(512),
   /** Source order for choosing the record a cluster keeps (earlier wins). */
   source_priority: z.array(z.string()).default(['math', 'harp', 'omni_math', 'numinamath', 'openmathinstruct2']),
   /** `drop_cluster`: drop every member of a conflicting cluster; `majority`: keep the best when most agree. */
@@ -66,6 +80,8 @@ export const ConfigSchema = z.strictObject({
   rows_per_shard: z.number().int().positive().default(100_000),
   /** Worker threads for the per-record stages (0 = run in the main thread). */
   workers: z.number().int().nonnegative().default(2),
+  /** Inputs smaller than this (MiB) run inline: starting workers would cost more than it saves. */
+  worker_min_input_mb: z.number().nonnegative().default(32),
   filters: FiltersConfigSchema.default(FiltersConfigSchema.parse({})),
   source_policy: SourcePolicySchema.default(SourcePolicySchema.parse({})),
   dedup: DedupConfigSchema.default(DedupConfigSchema.parse({})),

@@ -28,7 +28,7 @@ export const harpAdapter: SourceAdapter = {
     const answer = f.text('answer');
     const level = f.optScalar('level');
     const subject = f.optText('subject');
-    if (year === null) f.problems.push('missing field "year"');
+    if (year === null) f.problems.push(row.year === null ? 'field "year" is null' : 'missing field "year"');
     const mco = f.raw('multiple_choice_only');
     if (mco !== undefined && mco !== null && typeof mco !== 'boolean') f.problems.push('field "multiple_choice_only" is not a boolean');
     if (!f.ok) return { ok: false, error: f.error };

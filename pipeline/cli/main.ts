@@ -3,8 +3,14 @@ import { ConfigError } from '../../schemas/config.ts';
 import { InputFileError } from '../readers/raw-row.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { UsageError } from './errors.ts';
+import { OutputError } from '../output-error.ts';
 import { registerRunCommand } from './run-command.ts';
 import { registerSourcesCommand } from './sources-command.ts';
+import { registerVerifyCommand } from './verify-command.ts';
+import { registerCheckCommands } from './check-command.ts';
+import { registerEvalFiltersCommand } from './eval-filters-command.ts';
+import { registerFetchCommands } from './fetch-command.ts';
+import { registerAuditCommands } from './audit-command.ts';
 
 /**
  * The `bigmath` command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error
@@ -18,6 +24,11 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerRunCommand(program);
   registerSourcesCommand(program);
+  registerVerifyCommand(program);
+  registerCheckCommands(program);
+  registerEvalFiltersCommand(program);
+  registerFetchCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 
@@ -27,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof InputFileError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof InputFileError || e instanceof OutputError) {
       process.stderr.write(`bigmath: ${e.message}\n`);
       return 2;
     }

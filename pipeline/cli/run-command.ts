@@ -29,6 +29,8 @@ export function registerRunCommand(program: Command): void {
     .option('--workers <N>', 'worker threads for the per-record stages (0 = main thread)', (v) => positiveInt(v, '--workers', true))
     .option('--disable <FILTERS>', 'comma-separated filters or reason codes that record but never reject')
     .option('--benchmark <NAME=PATH>', 'benchmark test set for decontamination (repeatable; default: bundled set)', collect, [])
+    .option('--force', 'replace an out dir that holds a run of another config or other inputs')
+    .option('--resume', 'resume the unfinished run in the out dir (also automatic when config and inputs match)')
     .option('--no-dedup', 'skip deduplication')
     .option('--no-decontam', 'skip benchmark decontamination')
     .action(async (opts) => {
@@ -48,7 +50,8 @@ export function registerRunCommand(program: Command): void {
       if (opts.decontam === false) section<{ enabled?: boolean }>('decontamination').enabled = false;
       const config = parseConfig(raw);
       const { runPipeline } = await import('../run.ts'); // loaded on demand: `bigmath sources` stays instant
-      const manifest = await runPipeline(config, { progress: terminalProgress() });
+      if (opts.resume && !existsSync(join(config.out, '.work', 'plan.json'))) throw new UsageError(`--resume: ${config.out} holds no unfinished run`);
+      const manifest = await runPipeline(config, { progress: terminalProgress(), force: !!opts.force, log: (l) => process.stderr.write(`${l}\n`) });
       process.stdout.write(summaryTable(manifest));
       process.stdout.write(`\nwrote ${config.out}/corpus (${manifest.outputs.corpus.length} shards), ${config.out}/rejected (${manifest.outputs.rejected.length} shards), ${config.out}/manifest.json\n`);
       if (!manifest.accounting_ok) {

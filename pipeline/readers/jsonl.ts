@@ -24,6 +24,8 @@ export async function* readJsonl(file: string): AsyncGenerator<RawRow> {
         if (buf.length >= 2 && ((buf[0] === 0x1f && buf[1] === 0x8b) || (buf[0] === 0x50 && buf[1] === 0x4b))) {
           throw new InputFileError(file, 'is a gzip or zip archive, not JSONL: decompress it first');
         }
+        // JSONL is text: a NUL byte near the start means a binary file (Parquet, an image, garbage)
+        if (buf.subarray(0, 4096).includes(0)) throw new InputFileError(file, 'is a binary file, not JSONL text');
         if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
       }
       let start = 0;

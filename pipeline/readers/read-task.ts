@@ -1,3 +1,4 @@
+import { getAdapter } from '../../sources/registry.ts';
 import type { ReadTask } from '../tasks.ts';
 import { readJsonFile } from './json-file.ts';
 import { readJsonl } from './jsonl.ts';
@@ -8,7 +9,7 @@ import type { RawRow } from './raw-row.ts';
 export async function* readTask(task: ReadTask): AsyncGenerator<RawRow> {
   for (const f of task.files) {
     if (f.format === 'jsonl') yield* readJsonl(f.path);
-    else if (f.format === 'parquet') yield* readParquet(f.path);
+    else if (f.format === 'parquet') yield* readParquet(f.path, getAdapter(task.source).requiredColumns);
     else yield* readJsonFile(f.path, f.relativePath);
   }
 }

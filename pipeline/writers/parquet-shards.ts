@@ -1,9 +1,11 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { duckColumnSpec } from './columns.ts';
+import { LineWriter } from '../staging.ts';
+import { OutputError } from '../output-error.ts';
 
 export interface ShardInfo {
   path: string;
@@ -30,9 +32,8 @@ export class ParquetShardWriter {
   private readonly rowsPerShard: number;
   private readonly columnSpec: string;
   private readonly shards: ShardInfo[] = [];
-  private stage: WriteStream | null = null;
+  private stage: LineWriter | null = null;
   private stageRows = 0;
-  private pending: Promise<void> = Promise.resolve();
 
   constructor(dir: string, columns: ReadonlyArray<readonly [string, string, string]>, rowsPerShard: number) {
     this.dir = dir;
@@ -42,17 +43,20 @@ export class ParquetShardWriter {
 
   async write(row: Record<string, unknown>): Promise<void> {
     if (!this.stage) {
-      await mkdir(this.dir, { recursive: true });
-      this.stage = createWriteStream(this.stagePath(this.shards.length));
+      try {
+        await mkdir(this.dir, { recursive: true });
+      } catch (e) {
+        throw new OutputError(this.dir, e);
+      }
+      this.stage = new LineWriter(this.stagePath(this.shards.length));
     }
-    if (!this.stage.write(JSON.stringify(row) + '\n')) await new Promise((r) => this.stage!.once('drain', r));
+    await this.stage.write(JSON.stringify(row) + '\n');
     if (++this.stageRows >= this.rowsPerShard) await this.flush();
   }
 
   /** Finishes the last shard; returns every shard written, in order. */
   async close(): Promise<ShardInfo[]> {
     await this.flush();
-    await this.pending;
     return this.shards;
   }
 
@@ -67,18 +71,22 @@ export class ParquetShardWriter {
     const rows = this.stageRows;
     this.stage = null;
     this.stageRows = 0;
-    await new Promise<void>((resolve, reject) => stage.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await stage.close();
     const name = `part-${String(index).padStart(5, '0')}.parquet`;
     const info: ShardInfo = { path: name, rows, bytes: 0, sha256: '' };
     this.shards.push(info);
-    await this.pending;
     const src = this.stagePath(index);
     const tmp = join(this.dir, `.${name}.tmp`);
     const con = await duck();
-    await con.run(
-      `COPY (SELECT * FROM read_json('${sql(src)}', format='newline_delimited', maximum_object_size=1073741824, columns=${this.columnSpec})) ` +
-        `TO '${sql(tmp)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)`,
-    );
+    try {
+      await con.run(
+        `COPY (SELECT * FROM read_json('${sql(src)}', format='newline_delimited', maximum_object_size=1073741824, columns=${this.columnSpec})) ` +
+          `TO '${sql(tmp)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)`,
+      );
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw new OutputError(join(this.dir, name), e);
+    }
     await rm(src);
     const final = join(this.dir, name);
     await rename(tmp, final);

@@ -29,3 +29,10 @@ describe('readParquet', () => {
     copyFileSync(SAMPLE, join(tempDir(), 'ok.parquet'));
   });
 });
+
+describe('readParquet schema check', () => {
+  it('refuses a Parquet file that lacks required columns, naming them', async () => {
+    await expect(collectRows(readParquet(SAMPLE, ['problem', 'answer']))).rejects.toThrow(/lacks required column\(s\) answer/);
+    expect(await collectRows(readParquet(SAMPLE, ['problem', 'expected_answer']))).toHaveLength(100);
+  });
+});

@@ -1,0 +1,130 @@
+import { extractBoxedSpans, type BoxSpan } from './boxed.ts';
+
+/**
+ * Finds the final answer in a solution or model response. Priority goes to whatever final-answer
+ * marker comes last in the text (a box, "the final answer is ...", GSM8K's "#### 42"), because
+ * responses often box intermediate results and state the answer afterwards.
+ */
+
+/** Longer inputs are cut to their tail: the final answer is at the end, and scanning stays bounded. */
+const MAX_SCAN = 100_000;
+
+const CONNECTOR_RE = /^(?:[\s,.;:!"'*()\\]|\\q?quad|\\[,;! ]|\\text\s*\{\s*(?:and|or|,)?\s*\}|\band\b|\bor\b|%|\\%|\bpct\b|\bpercent\b)*$/i;
+
+/** Boxes separated only by connectors ("\boxed{1} and \boxed{2}") form one list answer. */
+function lastBoxGroup(text: string, boxes: BoxSpan[]): { content: string; start: number } | null {
+  if (boxes.length === 0) return null;
+  let k = boxes.length - 1;
+  const group = [boxes[k]];
+  while (k > 0) {
+    const gap = text.slice(boxes[k - 1].end, boxes[k].start);
+    const words = gap.replace(/\\[a-zA-Z]+/g, ' ').match(/[a-zA-Z]{2,}/g) ?? [];
+    const ok = gap.length <= 60 && !/[0-9=]/.test(gap.replace(/\\[a-zA-Z]+/g, '')) && words.length <= 3 && !/\n\s*\n/.test(gap);
+    if (!ok) break;
+    k--;
+    group.unshift(boxes[k]);
+  }
+  const contents = [...new Set(group.map((b) => b.content))];
+  return { content: contents.join(', '), start: group[0].start };
+}
+
+const NUMBER_RE = /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?/g;
+
+const MATH_RE = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\$([^$\n]+?)\$|\\\(([^\n]*?)\\\)/g;
+
+interface Segment { body: string; start: number; end: number }
+
+function mathSegments(s: string): Segment[] {
+  const out: Segment[] = [];
+  MATH_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MATH_RE.exec(s)) !== null) {
+    const body = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
+    if (body) out.push({ body, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Picks the answer from a short stretch of text that is supposed to be the answer. */
+function fromSnippet(snippet: string): string {
+  const s = snippet.trim().replace(/^[*"'\s]+|[*"'\s]+$/g, '');
+  const segs = mathSegments(s);
+  if (segs.length > 0) {
+    let rest = '';
+    let last = 0;
+    for (const g of segs) { rest += s.slice(last, g.start) + ' '; last = g.end; }
+    rest += s.slice(last);
+    // "$21, 16$ or $11$": only connectors outside the math, so the whole thing is the answer.
+    if (CONNECTOR_RE.test(rest)) return segs.length === 1 ? segs[0].body : segs.map((g) => g.body).join(', ');
+    return segs[segs.length - 1].body;
+  }
+  const words = s.match(/[a-zA-Z]{3,}/g) ?? [];
+  if (words.length >= 2) {
+    // A sentence around numbers ("so the number is 10 which is 1,000.99"): the last number is the answer.
+    const nums = s.match(NUMBER_RE) ?? [];
+    if (nums.length) return nums[nums.length - 1];
+  }
+  return s;
+}
+
+/** End of a "final answer is ..." clause: end of line, or a full stop outside math. */
+function clauseEnd(s: string, from: number): number {
+  let dollars = 0;
+  const limit = Math.min(s.length, from + 400);
+  for (let i = from; i < limit; i++) {
+    const c = s[i];
+    if (c === '$') dollars++;
+    else if (c === '\n' && dollars % 2 === 0) return i;
+    else if (c === '.' && dollars % 2 === 0 && (i + 1 >= s.length || /\s/.test(s[i + 1]))) return i;
+  }
+  return limit;
+}
+
+const PHRASE_RE = /\b(?:final\s+answer|the\s+answer|answer)\s*(?:is\s*:?|:|=)|####/gi;
+
+export function extractAnswer(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  let t = text.length > MAX_SCAN ? text.slice(-MAX_SCAN) : text;
+  t = t.replace(/<\|im_start\|>[\s\S]*$|<\|im_end\|>[\s\S]*$|<\|endoftext\|>[\s\S]*$/, '');
+  if (t.includes('</think>')) t = t.slice(t.lastIndexOf('</think>') + 8);
+  const box = lastBoxGroup(t, extractBoxedSpans(t));
+
+  let phrase: { content: string; start: number } | null = null;
+  PHRASE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let lastMatch: RegExpExecArray | null = null;
+  while ((m = PHRASE_RE.exec(t)) !== null) lastMatch = m;
+  if (lastMatch) {
+    const from = lastMatch.index + lastMatch[0].length;
+    const end = lastMatch[0] === '####' ? (t.indexOf('\n', from) < 0 ? t.length : t.indexOf('\n', from)) : clauseEnd(t, from);
+    const content = t.slice(from, end).trim();
+    if (content) phrase = { content, start: lastMatch.index };
+  }
+
+  if (box && (!phrase || box.start >= phrase.start || extractBoxedSpans(phrase.content).length > 0)) return box.content;
+  if (phrase) {
+    const inner = extractBoxedSpans(phrase.content);
+    if (inner.length) return inner[inner.length - 1].content;
+    return fromSnippet(phrase.content);
+  }
+  const trimmed = t.trim().replace(/\s*I hope (?:it|this) is correct\.?\s*$/i, '');
+  if (!trimmed) return null;
+  if (trimmed.length <= 200) return fromSnippet(trimmed);
+  return lastSentenceAnswer(trimmed);
+}
+
+/** Without any marker, the answer is usually stated in the last sentence that has math or a number. */
+function lastSentenceAnswer(t: string): string | null {
+  const tail = t.slice(-3000);
+  const sentences = tail.split(/(?<=[.!?])\s+(?=[A-Z\\$])/);
+  for (let k = sentences.length - 1; k >= Math.max(0, sentences.length - 3); k--) {
+    const s = sentences[k];
+    if (mathSegments(s).length > 0) return fromSnippet(s);
+    const nums = s.match(NUMBER_RE);
+    if (nums) return nums[nums.length - 1];
+  }
+  const segs = mathSegments(tail);
+  if (segs.length) return segs[segs.length - 1].body;
+  const nums = tail.match(NUMBER_RE);
+  return nums ? nums[nums.length - 1] : null;
+}

@@ -1,0 +1,54 @@
+import { normalize } from './normalize.ts';
+import { parseTree, ParseError } from './parse-tree.ts';
+import { interpret } from './interpret.ts';
+import { extractAnswer } from './extract.ts';
+import type { NotClosedReason, ParsedAnswer } from './types.ts';
+
+/** Inputs longer than this are not answers; refusing them keeps every call bounded. */
+export const MAX_ANSWER_LENGTH = 12_000;
+
+const REASONS = new Set<NotClosedReason>(['empty', 'prose', 'too_deep', 'ellipsis', 'too_long']);
+
+function notClosed(reason: NotClosedReason, text: string): ParsedAnswer {
+  return { kind: 'not_closed_form', reason, text };
+}
+
+/** Answers that are words with a meaning of their own, checked before any math parsing. */
+function wordAnswer(s: string): ParsedAnswer | null {
+  const plain = s.replace(/[{}()\\.\s]/g, '').replace(/^(?:text|textbf|mathrm)/, '');
+  if (/^(?:yes|no)$/i.test(plain)) return notClosed('yes_no', plain.toLowerCase());
+  if (/^(?:true|false)$/i.test(plain)) return notClosed('true_false', plain.toLowerCase());
+  if (/^\(?\s*[A-E]\s*\)?$/.test(s) || /^\(?\s*[A-E]\s*\)?\s*[:.)]?$/.test(s) && !/^[A-E]$/.test(s) && s.length < 6) {
+    return notClosed('option_letter', s.replace(/[^A-E]/g, ''));
+  }
+  if (/^[A-E]$/.test(s)) return notClosed('option_letter', s);
+  return null;
+}
+
+/** Parses an answer (LaTeX or plain text) into a typed tree. Never throws. */
+export function parseUncached(answer: string): ParsedAnswer {
+  if (typeof answer !== 'string') return notClosed('empty', '');
+  if (answer.length > MAX_ANSWER_LENGTH) return notClosed('too_long', answer.slice(0, 200));
+  // An answer that boxes its value inside a sentence is that value.
+  if (/\\(?:boxed|fbox)(?![a-zA-Z])/.test(answer)) answer = extractAnswer(answer) ?? answer;
+  let s: string;
+  try {
+    s = normalize(answer);
+  } catch {
+    return notClosed('unparseable', answer);
+  }
+  if (s === '' || /^[{}\s]*$/.test(s)) return notClosed('empty', '');
+  const word = wordAnswer(s);
+  if (word) return word;
+  try {
+    const { answer: parsed } = interpret(parseTree(s));
+    return parsed;
+  } catch (e) {
+    if (e instanceof ParseError) {
+      const r = e.reason as NotClosedReason;
+      return notClosed(REASONS.has(r) ? r : 'unparseable', s);
+    }
+    // RangeError from a pathological input (stack, BigInt size) is still just "not an answer".
+    return notClosed('unparseable', s);
+  }
+}

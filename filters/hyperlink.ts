@@ -1,0 +1,22 @@
+import type { Filter } from './filter.ts';
+import { signal } from './filter.ts';
+import { around } from './text/evidence.ts';
+
+/**
+ * A URL in the problem or the solution: the problem depends on (or was scraped with) an
+ * external page. Bare `www.x.y`, `\url`, `\href`, BBCode `[url]` and common bare domains count;
+ * "www" inside a word or a dotted abbreviation ("e.g.", "a.m.") does not.
+ */
+const LINK = /\b(?:https?|ftp):\/\/\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*|\\(?:url|href)\s*\{|\[url\b|\b[a-z0-9-]{2,}\.(?:com|org|net|edu|gov|io)(?:\/\S*)?(?![\w.])/i;
+
+export const hyperlink: Filter = {
+  name: 'hyperlink',
+  reason: 'hyperlink',
+  apply(rec) {
+    for (const [field, text] of [['problem', rec.problem], ['solution', rec.solution ?? '']] as const) {
+      const m = LINK.exec(text);
+      if (m) return signal(this, true, `${field}: ${around(text, m.index, m[0].length, 20)}`);
+    }
+    return signal(this, false);
+  },
+};

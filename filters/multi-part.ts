@@ -1,0 +1,97 @@
+import type { Filter } from './filter.ts';
+import { signal } from './filter.ts';
+import { stripAsy } from './text/latex.ts';
+
+/**
+ * Two or more separate questions needing separate answers: enumerated parts ("(1) ... (2)",
+ * "(I) ... (II)", "(Ⅰ)", "①②", "(a) ... (b)", "a) ... b)", "Part 1", "[b](a)[/b]") of which
+ * at least two ask something (a question word, an instruction, or "?").
+ * Not multi-part: numbered conditions followed by one question ("f satisfies (1) ... (2) ...
+ * Find f"), statements to judge ("① ... ② ... Which are true?"), equation references ("from
+ * (1) and (2)"), function values `f(1)`, points `(1, 2)`, decimals "1.5 and 2.5", and a single
+ * question whose answer is a tuple or a set ("Find $x$ and $y$").
+ */
+type Scheme = { name: string; re: RegExp; order: (s: string) => number };
+
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'];
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
+const FULL_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧ';
+
+/** Parenthesised labels must not follow a word character (`f(1)`, `P(a)`) or a `^`/`_`. */
+const NOT_ARG = String.raw`(?<![\p{L}\p{N}\\^_')\]}])`;
+
+const SCHEMES: Scheme[] = [
+  { name: '(1)', re: new RegExp(String.raw`${NOT_ARG}[(（]\s*(\d{1,2})\s*[)）]`, 'gu'), order: (s) => Number(s) },
+  { name: '1.', re: /^[ \t]*(?:\*\*)?(\d{1,2})[.)](?:\*\*)?[ \t]+(?=\S)/gm, order: (s) => Number(s) },
+  { name: '(I)', re: new RegExp(String.raw`${NOT_ARG}[(（]\s*(i{1,3}|iv|v|vi{1,3})\s*[)）]`, 'giu'), order: (s) => ROMAN.indexOf(s.toLowerCase()) + 1 },
+  { name: 'Ⅰ', re: /[(（]?([ⅠⅡⅢⅣⅤⅥⅦⅧ])[)）]?/gu, order: (s) => FULL_ROMAN.indexOf(s) + 1 },
+  { name: '①', re: /([①②③④⑤⑥⑦⑧⑨⑩])/gu, order: (s) => CIRCLED.indexOf(s) + 1 },
+  { name: '(a)', re: new RegExp(String.raw`${NOT_ARG}[(（]\s*([a-h])\s*[)）](?!\s*[,=+\-*/^])`, 'gu'), order: (s) => s.charCodeAt(0) - 96 },
+  { name: 'a)', re: /(?:^|\n)[ \t]*(?:\[b\]|\*\*|\$)?([a-h])[).](?:\[\/b\]|\*\*|\$)?[ \t]+(?=\S)/g, order: (s) => s.charCodeAt(0) - 96 },
+  { name: 'part', re: /\bpart\s*\(?([a-h1-9])\)?[.:]/gi, order: (s) => (/\d/.test(s) ? Number(s) : s.toLowerCase().charCodeAt(0) - 96) },
+];
+
+/** Something that asks: a question mark or an instruction/question word. */
+const ASKS = /\?|？|\b(?:find|calculate|compute|determine|evaluate|simplify|solve|prove|show that|explain|write down|write out|express|what is|what are|how (?:many|much|long|far|fast|old|large|big|often)|which (?:of|one)|list all|sketch|draw|give an? (?:example|reason|formula)|estimate|factori[sz]e|expand|derive|verify|discuss|compare|fill in|complete the|judge|identify)\b|求|计算/i;
+
+/** An instruction introducing a list of exercises: "Calculate:", "Simplify the following:", "Solve the equations". */
+const COMPUTE_PREAMBLE = /\b(?:calculate|compute|simplify|evaluate|factori[sz]e|expand|solve)\b(?:\s+(?:the\s+)?(?:following|these|each))?[^.?]{0,40}[:：]?\s*\$?$/i;
+
+interface Part {
+  label: string;
+  text: string;
+}
+
+function partsOf(text: string, scheme: Scheme): Part[] {
+  const hits: { label: string; n: number; index: number; end: number }[] = [];
+  scheme.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = scheme.re.exec(text)) !== null) hits.push({ label: m[0].trim(), n: scheme.order(m[1]), index: m.index, end: m.index + m[0].length });
+  // the run 1, 2, 3, ... in order, starting at 1 (a stray "(2)" reference is not a run)
+  const run: typeof hits = [];
+  for (const h of hits) {
+    if (h.n === run.length + 1) run.push(h);
+    else if (h.n === 1 && run.length < 2) run.splice(0, run.length, h);
+  }
+  if (run.length < 2) return [];
+  return run.map((h, k) => ({ label: h.label, text: text.slice(h.end, k + 1 < run.length ? run[k + 1].index : text.length) }));
+}
+
+export function multiPartEvidence(problem: string): string | null {
+  const text = stripAsy(problem);
+  for (const scheme of SCHEMES) {
+    const parts = partsOf(text, scheme);
+    if (parts.length < 2) continue;
+    // the last part also carries any closing question of the whole problem; a list of
+    // conditions followed by one question therefore has exactly one asking part
+    // "Calculate: (1) ...; (2) ..." the instruction comes first and each part is its own exercise
+    const preamble = text.slice(0, text.indexOf(parts[0].label)).trim();
+    if (COMPUTE_PREAMBLE.test(preamble) && parts.every((p) => /\$|\d/.test(p.text))) {
+      return `${parts.length} exercises after "${preamble.slice(-40)}" (${scheme.name})`;
+    }
+    const asking = parts.filter((p, k) => ASKS.test(k + 1 < parts.length ? p.text : lastPartOwnText(p.text)));
+    if (asking.length >= 2) {
+      return `${asking.length} parts ask (${scheme.name}): ${asking.map((p) => `${p.label} ${p.text.trim().slice(0, 40)}`).join(' | ')}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The last part runs to the end of the text, so it also holds a closing sentence that belongs
+ * to the whole problem ("... (3) x+y=1. Find all x."): keep only its first sentence-or-line.
+ */
+function lastPartOwnText(s: string): string {
+  const t = s.trim();
+  const line = t.split(/\n\s*\n/)[0];
+  return line;
+}
+
+export const multiPart: Filter = {
+  name: 'multi_part',
+  reason: 'multi_part',
+  apply(rec) {
+    const ev = multiPartEvidence(rec.problem);
+    return signal(this, ev !== null, ev ?? '');
+  },
+};

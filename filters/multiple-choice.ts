@@ -1,0 +1,52 @@
+import type { Filter, FilterInput } from './filter.ts';
+import { signal } from './filter.ts';
+import { findOptions } from './text/options.ts';
+import { plainAnswer } from './text/latex.ts';
+
+/**
+ * Options to choose from, or an answer that is an option label. Fires on:
+ * - an option list in the problem (see `findOptions` for the layouts and the look-alikes);
+ * - an answer that is an option label: `\text{(C)}`, `(C)`, `\textbf{(B)}`, `B: 2`, `A, C`
+ *   ("enter the letters"), or a bare capital A–H when the problem asks for a letter;
+ * - HARP rows marked `multiple_choice_only` (the problem cannot be answered without its choices);
+ * - the checker reading the answer as an option letter.
+ */
+const ASKS_FOR_LETTER = /\benter the letters?\b|\bwhich of the (?:following|options|choices|graphs|answer choices)\b|\bwhich one of the following\b|\bselect (?:one|all)\b|\bchoose (?:the|one|all)\b/i;
+
+/** "Which of the following ...", or a stem ending in "is closest to": the options were cut off. */
+const MISSING_CHOICES = /\bwhich (?:one )?of the following\b[^.?]*|\b(?:is|are|be) closest to\s*[:?.]?\s*$/i;
+
+function answerIsLabel(rec: FilterInput, hasOptions: boolean): string | null {
+  if (rec.answer === null) return null;
+  const raw = rec.answer.trim();
+  // wrapped or parenthesised labels are option labels in every source: \text{(C)}, (C), \textbf{(B)}
+  if (/^\$?\s*(?:\\(?:text|textbf|mathrm|mathbf)\s*\{\s*)?\(\s*[A-H]\s*\)\s*\}?\s*\$?$/.test(raw)) return raw;
+  const plain = plainAnswer(raw);
+  // "b: 2", "(b) 2", "c. 15": the label with the option text
+  if (/^\(?[a-h]\)?\s*[:：.．]\s*\S/.test(plain) && /^\S*\s*[A-H]/.test(raw.replace(/^\$|\\text\{|\\textbf\{/g, ''))) return raw;
+  const letters = /^[A-H](?:\s*(?:,|and)\s*[A-H])*$/.test(raw.replace(/^\$|\$$|\\text\{|\\textbf\{|\\mathrm\{|\}/g, '').trim());
+  if (!letters) return null;
+  const textWrapped = /\\text(?:bf)?\{/.test(raw);
+  if (hasOptions || ASKS_FOR_LETTER.test(rec.problem) || textWrapped) return raw;
+  return null;
+}
+
+export const multipleChoice: Filter = {
+  name: 'multiple_choice',
+  reason: 'multiple_choice',
+  apply(rec) {
+    // four labels are a list; three only when the question also asks for a letter
+    const opts = findOptions(rec.problem) ?? (ASKS_FOR_LETTER.test(rec.problem) || answerIsLabel(rec, true) ? findOptions(rec.problem, 3) : null);
+    if (opts) return signal(this, true, `options ${opts.labels.join(',')} (${opts.layout}): ${opts.evidence}`);
+    const label = answerIsLabel(rec, false);
+    if (label) return signal(this, true, `answer is an option label: ${label}`);
+    if (rec.answer_not_closed_reason === 'option_letter') {
+      return signal(this, true, `answer is an option letter: ${rec.answer}`);
+    }
+    // the question picks among choices that the row does not carry (HARP keeps AMC stems only)
+    const missing = MISSING_CHOICES.exec(rec.problem);
+    if (missing) return signal(this, true, `asks to choose but the options are missing: ${missing[0]}`);
+    if (rec.metadata['multiple_choice_only'] === true) return signal(this, true, 'HARP multiple_choice_only');
+    return signal(this, false);
+  },
+};

@@ -1,0 +1,47 @@
+import { eld } from 'eld/small';
+import type { Filter } from './filter.ts';
+import { signal } from './filter.ts';
+import { proseOnly } from './text/latex.ts';
+
+/**
+ * The problem is mainly not in English. Two rules on the prose (LaTeX, Asymptote and markup
+ * removed, since formulas are language-neutral and mislead detectors):
+ * 1. script: a run of letters from a non-Latin script (Han, Cyrillic, Arabic, ...) that is a
+ *    real share of the prose. Greek is excluded: it is used for math symbols (α, π, Δ).
+ * 2. detector: `eld` on Latin-script prose long enough to judge, firing only when it is
+ *    confident of another language; short prose ("Compute $x$.") is too little evidence.
+ */
+const NON_LATIN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Armenian}\p{Script=Georgian}]/gu;
+const LETTER = /\p{L}/gu;
+/** Detector input shorter than this (letters) is not judged. */
+const MIN_LETTERS = 20;
+/** Prose beyond this many characters is not fed to the detector. */
+const MAX_CHARS = 300;
+
+export function detectNonEnglish(problem: string): { fired: boolean; evidence: string } {
+  const prose = proseOnly(problem);
+  const letters = prose.match(LETTER)?.length ?? 0;
+  const foreign = prose.match(NON_LATIN) ?? [];
+  if (foreign.length >= 3 && foreign.length >= 0.15 * letters) {
+    return { fired: true, evidence: `non-Latin script: ${foreign.slice(0, 12).join('')} (${foreign.length}/${letters} letters)` };
+  }
+  if (letters - foreign.length < MIN_LETTERS) return { fired: false, evidence: 'too little prose to judge' };
+  // the language is evident from the first sentences; detection cost grows with length
+  const r = eld.detect(prose.length > MAX_CHARS ? prose.slice(0, MAX_CHARS) : prose);
+  if (r.language === '' || r.language === 'en') return { fired: false, evidence: r.language || 'undetermined' };
+  const scores = r.getScores();
+  const top = scores[r.language] ?? 0;
+  const en = scores['en'] ?? 0;
+  // eld's scores are close together on short math prose; require a clear margin over English
+  const fired = r.isReliable() && top - en > 0.05;
+  return { fired, evidence: `detected ${r.language} (${top.toFixed(2)} vs en ${en.toFixed(2)})` };
+}
+
+export const nonEnglish: Filter = {
+  name: 'non_english',
+  reason: 'non_english',
+  apply(rec) {
+    const { fired, evidence } = detectNonEnglish(rec.problem);
+    return signal(this, fired, evidence);
+  },
+};

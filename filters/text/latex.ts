@@ -1,0 +1,49 @@
+/**
+ * LaTeX-aware text views used by the filters. Math content is mostly language-neutral and
+ * confuses both regexes ("$A$. $B$.") and language detectors, so filters look at prose only.
+ */
+
+/** Removes `[asy]...[/asy]` blocks (Asymptote figure code). */
+export function stripAsy(text: string): string {
+  return text.replace(/\[asy\][\s\S]*?(?:\[\/asy\]|$)/gi, ' ');
+}
+
+const MATH_SPANS = /\$\$[\s\S]*?\$\$|\$(?:\\.|[^$\\])*\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|\\begin\{(equation|align|gather|eqnarray|array|tabular|cases|pmatrix|bmatrix|matrix)\*?\}[\s\S]*?\\end\{\1\*?\}/g;
+
+/** Replaces inline and display math with a single space, keeping the prose around it. */
+export function stripMath(text: string): string {
+  return text.replace(MATH_SPANS, ' ');
+}
+
+/**
+ * Prose only: math, Asymptote, LaTeX commands, BBCode and markup removed. `\text{...}` inside
+ * math is lost, which is fine: language is decided by the sentences around the formulas.
+ */
+export function proseOnly(text: string): string {
+  return stripMath(stripAsy(text))
+    .replace(/\\(?:textbf|textit|emph|text|mathrm|underline)\{([^{}]*)\}/g, '$1')
+    .replace(/\\[a-zA-Z]+\*?/g, ' ')
+    .replace(/\[\/?(?:i|b|u|list|\*|quote|color[^\]]*|size[^\]]*|url[^\]]*|img)\]/gi, ' ')
+    .replace(/[{}_^~\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A lightweight plain-text reading of a short answer: `$`, `\text{}`, `\textbf{}`, `\mathrm{}`,
+ * `\boxed{}` wrappers and trailing punctuation removed, lower-cased. For keyword tests only.
+ */
+export function plainAnswer(answer: string): string {
+  let s = answer.trim();
+  for (let i = 0; i < 4; i++) {
+    const before = s;
+    s = s
+      .replace(/^\$+|\$+$/g, '')
+      .replace(/^\\\(|\\\)$/g, '')
+      .replace(/\\(?:boxed|text|textbf|textit|mathrm|mathbf|emph|textup|operatorname)\s*\{([^{}]*)\}/g, '$1')
+      .replace(/\\[,;:! ]/g, ' ')
+      .trim();
+    if (s === before) break;
+  }
+  return s.replace(/[.!]+$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}

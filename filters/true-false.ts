@@ -1,0 +1,49 @@
+import type { Filter, FilterInput } from './filter.ts';
+import { signal } from './filter.ts';
+import { plainAnswer } from './text/latex.ts';
+import { firstMatch } from './text/evidence.ts';
+
+/**
+ * The answer is true or false, or the task is a judgement of statements ("Which of the
+ * following statements are correct?", "the number of true propositions is", answers like
+ * "①③"). Conditions that mention truth ("if the proposition p ∧ q is false, find the range of
+ * m") are ordinary problems: the question there is the range, not a judgement.
+ */
+const TF_ANSWER = /^(?:(?:true|false|correct|incorrect)(?:[\s,.;]|$)|(?:t|f|√|×|✓|✗)$)/;
+const STATEMENT = String.raw`(?:statements?|propositions?|conclusions?|assertions?|claims?|judg(?:e)?ments?|inferences?|reasonings?|inequalit(?:y|ies)|calculations?|operations?|equations?)`;
+const VERDICT = String.raw`(?:true|false|correct|incorrect|right|wrong|valid|invalid|hold|holds|reasonable|accurate|always true|necessarily true)`;
+const JUDGEMENT = new RegExp(
+  [
+    // "Which of the following statements is correct?", "How many of the above propositions are true?"
+    String.raw`\b(?:which|how many|the number of|sequence numbers? of|serial numbers? of)\b[^.?:;]{0,30}\b(?:following|above|these|given|two|three|four|five)\b[^.?:;]{0,30}\b${STATEMENT}\b[^.?:;]{0,40}\b${VERDICT}\b`,
+    // "Among the following statements, the correct one is", "the correct proposition(s) is/are ___"
+    String.raw`\bamong the (?:following|above|given)\b[^.?:;]{0,30}\b${STATEMENT}\b[^.?;]{0,50}\b${VERDICT}\b`,
+    String.raw`\b(?:the|which)\s+(?:true|correct|false|incorrect)\s+${STATEMENT}(?:\(s\))?\s+(?:is|are|among)\b`,
+    String.raw`\b(?:the number of|how many)\s+(?:true|correct|false|incorrect)\s+${STATEMENT}\b`,
+    // "True or false: ...", "Determine whether the statement is true or false"
+    String.raw`(?:^|[.:]\s*)true or false\b|\b(?:determine|decide|judge) (?:whether|if)\b[^.?]{0,120}\b(?:is|are)\s+(?:true or false|true|false|correct)\s*[.?]`,
+  ].join('|'),
+  'i',
+);
+/** Circled numbers as the answer: the statements judged correct. */
+const CIRCLED_ANSWER = /^[\s,，、and①②③④⑤⑥⑦⑧⑨⑩]+$/;
+
+export function trueFalseEvidence(rec: FilterInput): string | null {
+  if (rec.answer_not_closed_reason === 'true_false') return `answer: ${rec.answer}`;
+  if (rec.answer !== null) {
+    const a = plainAnswer(rec.answer);
+    if (TF_ANSWER.test(a)) return `answer: ${rec.answer}`;
+    if (/[①-⑩]/.test(a) && CIRCLED_ANSWER.test(a)) return `answer lists statements: ${rec.answer}`;
+  }
+  const j = firstMatch(JUDGEMENT, rec.problem);
+  return j ? `judgement of statements: ${j}` : null;
+}
+
+export const trueFalse: Filter = {
+  name: 'true_false',
+  reason: 'true_false',
+  apply(rec) {
+    const ev = trueFalseEvidence(rec);
+    return signal(this, ev !== null, ev ?? '');
+  },
+};

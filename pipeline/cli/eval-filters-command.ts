@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parseConfig, type ConfigInput } from '../../schemas/config.ts';
+import { evaluate, formatReport, LabelError, readLabels } from '../eval-filters.ts';
+import { UsageError } from './errors.ts';
+
+/**
+ * `bigmath eval-filters --labels FILE`: precision and recall of the per-record filters on a
+ * labelled development set, per reason code and for "any rejection", with the misclassified
+ * examples. Exit 0, or 1 with `--min-precision/--min-recall` when "any rejection" misses them.
+ */
+export function registerEvalFiltersCommand(program: Command): void {
+  program
+    .command('eval-filters')
+    .description('measure the filters on a labelled development set (precision/recall per reason)')
+    .option('--labels <FILE>', 'labelled JSONL: {"source","row","expected","reasons","note"}', 'tests/fixtures/labels/labels.jsonl')
+    .option('-c, --config <FILE>', 'JSON config file (filters, source_policy are used)')
+    .option('--figure-policy <POLICY>', 'override filters.figure_policy: asy_any or needs_figure')
+    .option('--max-examples <N>', 'list at most N misclassified examples', (v) => Number(v))
+    .option('--json', 'print the scores as JSON')
+    .option('--min <X>', 'exit 1 when precision or recall of "any rejection" is below X', (v) => Number(v))
+    .action((opts) => {
+      let raw: ConfigInput = {};
+      if (opts.config) {
+        try {
+          raw = JSON.parse(readFileSync(opts.config, 'utf8')) as ConfigInput;
+        } catch (e) {
+          throw new UsageError(`cannot read config file ${opts.config}: ${(e as Error).message}`);
+        }
+      }
+      if (opts.figurePolicy) raw = { ...raw, filters: { ...(raw.filters ?? {}), figure_policy: opts.figurePolicy } };
+      const config = parseConfig(raw);
+      let labels;
+      try {
+        labels = readLabels(opts.labels);
+      } catch (e) {
+        if (e instanceof LabelError) throw new UsageError(e.message);
+        throw new UsageError(`cannot read labels ${opts.labels}: ${(e as Error).message}`);
+      }
+      const result = evaluate(labels, config, opts.labels);
+      if (opts.json) {
+        const misclassified = result.misclassified.map((p) => ({ line: p.label.line, source: p.label.source, expected: p.label.expected, reasons: p.label.reasons, predicted: p.kept ? 'keep' : 'reject', predicted_reasons: p.reasons, evidence: p.evidence }));
+        process.stdout.write(JSON.stringify({ total: result.total, any: result.any, per_reason: result.perReason, misclassified }, null, 2) + '\n');
+      } else {
+        process.stdout.write(formatReport(result, { maxExamples: opts.maxExamples }));
+      }
+      if (typeof opts.min === 'number' && (result.any.precision < opts.min || result.any.recall < opts.min)) process.exitCode = 1;
+    });
+}

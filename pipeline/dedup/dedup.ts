@@ -1,0 +1,226 @@
+import type { DedupConfig } from '../../schemas/config.ts';
+import { confirmPairs, type ConfirmStats } from './confirm.ts';
+import { resolveCluster, type ClusterMember } from './conflicts.ts';
+import { rankMembers, sourceRank } from './keeper-policy.ts';
+import { candidatePairs } from './lsh.ts';
+import { MinHasher } from './minhash.ts';
+import { murmur3Bytes } from './murmur3.ts';
+import { normalizeProblem } from './normalize.ts';
+import { PairBuffer } from './packed-sort.ts';
+import { shingleSet, type ShingleOptions } from './shingles.ts';
+import type { DedupDecision, DedupInput, Equivalent } from './types.ts';
+import { UnionFind } from './union-find.ts';
+
+export type { DedupDecision, DedupInput, DedupReason, Equivalent } from './types.ts';
+export { dedupSummary, type DedupSummary } from './summary.ts';
+
+/**
+ * Exact and near-duplicate removal with answer-conflict detection (see README.md).
+ *
+ * Passes over `stream()` (records in index order each time):
+ *  1. per record: normalise, 64-bit exact hash, shingle set, MinHash signature, band hashes.
+ *     Kept per record: 2 + `bands` uint32 and the shingle-set size (about 100 bytes at 20 bands).
+ *  2. group exact hashes; LSH candidate pairs among one representative per exact group; re-stream
+ *     to confirm each pair's exact Jaccard (and the template-sibling rule); union-find.
+ *  3. re-stream to collect id, source, answer of records in clusters of 2+ only, then choose
+ *     keepers and compare answers per cluster.
+ * Exact duplicates: same 64-bit hash of the normalised text (two murmur3 seeds; the chance of
+ * any collision among 1.5M records is about 6e-8, so texts are not compared again).
+ */
+export const EXACT_SEED_HI = 0x2545f491;
+export const EXACT_SEED_LO = 0x5bd1e995;
+
+export interface DedupStats {
+  records: number;
+  exactGroups: number;
+  exactDuplicates: number;
+  lshRecords: number;
+  candidatePairs: number;
+  confirm: ConfirmStats;
+  clusters: number;
+  recordsInClusters: number;
+  ms: { signatures: number; lsh: number; confirm: number; resolve: number };
+}
+
+export interface DedupOptions {
+  /** Receives counts and timings once the run finishes. */
+  onStats?: (s: DedupStats) => void;
+}
+
+export async function dedup(
+  stream: () => AsyncIterable<DedupInput>,
+  n: number,
+  cfg: DedupConfig,
+  equivalent: Equivalent,
+  options: DedupOptions = {},
+): Promise<DedupDecision[]> {
+  const singletons = (): DedupDecision[] => {
+    const out = new Array<DedupDecision>(n);
+    for (let i = 0; i < n; i++) out[i] = singleton(i);
+    return out;
+  };
+  if (!cfg.enabled || n === 0) return singletons();
+  if (cfg.bands * cfg.rows > cfg.num_perm) {
+    throw new Error(`dedup: bands x rows (${cfg.bands} x ${cfg.rows}) exceeds num_perm (${cfg.num_perm})`);
+  }
+  const shingles: ShingleOptions = { wordNgram: cfg.word_ngram, charNgram: cfg.char_ngram };
+  const bands = cfg.bands;
+
+  // Pass 1: signatures.
+  let t = performance.now();
+  const hashHi = new Uint32Array(n);
+  const hashLo = new Uint32Array(n);
+  const bandHashes = new Uint32Array(n * bands);
+  const setSize = new Uint32Array(n);
+  const hasher = new MinHasher(cfg.num_perm, cfg.seed);
+  const encoder = new TextEncoder();
+  let seen = 0;
+  for await (const rec of stream()) {
+    if (rec.index !== seen) throw new Error(`dedup: stream out of order (got index ${rec.index}, expected ${seen})`);
+    if (seen >= n) throw new Error(`dedup: stream gave more than n = ${n} records`);
+    const norm = normalizeProblem(rec.problem);
+    const bytes = encoder.encode(norm);
+    hashHi[seen] = murmur3Bytes(bytes, 0, bytes.length, EXACT_SEED_HI);
+    hashLo[seen] = murmur3Bytes(bytes, 0, bytes.length, EXACT_SEED_LO);
+    const set = shingleSet(norm, shingles);
+    setSize[seen] = set.length;
+    MinHasher.bandHashes(hasher.signature(set), bands, cfg.rows, bandHashes, seen * bands);
+    seen++;
+  }
+  if (seen !== n) throw new Error(`dedup: stream gave ${seen} records, expected ${n}`);
+  const msSignatures = performance.now() - t;
+
+  // Exact groups: exactRep[i] = smallest index with the same normalised text.
+  t = performance.now();
+  const exactRep = new Int32Array(n);
+  const byHash = new PairBuffer(n);
+  for (let i = 0; i < n; i++) byHash.push(hashHi[i], i);
+  byHash.sort();
+  let exactDuplicates = 0;
+  let exactGroups = 0;
+  for (let s = 0, e = 0; s < n; s = e) {
+    for (e = s + 1; e < n && byHash.hi(e) === byHash.hi(s); e++);
+    for (let q = s; q < e; q++) {
+      const iq = byHash.lo(q);
+      let rep = iq;
+      for (let p = s; p < q; p++) {
+        const ip = byHash.lo(p);
+        if (hashLo[ip] === hashLo[iq]) {
+          rep = exactRep[ip];
+          break;
+        }
+      }
+      exactRep[iq] = rep;
+      if (rep !== iq) exactDuplicates++;
+    }
+  }
+  const uf = new UnionFind(n);
+  let lshRecords = 0;
+  for (let i = 0; i < n; i++) if (exactRep[i] === i) lshRecords++;
+  const reps = new Uint32Array(lshRecords);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (exactRep[i] === i) reps[k++] = i;
+    else uf.union(i, exactRep[i]);
+  }
+  const grouped = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (exactRep[i] !== i && !grouped[exactRep[i]]) {
+      grouped[exactRep[i]] = 1;
+      exactGroups++;
+    }
+  }
+  const pairs = candidatePairs(bandHashes, bands, reps, cfg.lsh_window);
+  const msLsh = performance.now() - t;
+
+  // Pass 2: confirm candidates with exact Jaccard.
+  t = performance.now();
+  const edgePartner = new Int32Array(n).fill(-1);
+  const edgeJaccard = new Float32Array(n);
+  const confirm = await confirmPairs(
+    stream,
+    pairs,
+    setSize,
+    {
+      shingles,
+      threshold: cfg.near_dup_threshold,
+      templateSiblings: cfg.template_siblings,
+      budgetBytes: cfg.confirm_memory_mb * 1024 * 1024,
+    },
+    (i, j, J) => {
+      uf.union(i, j);
+      if (J > edgeJaccard[i]) {
+        edgeJaccard[i] = J;
+        edgePartner[i] = j;
+      }
+      if (J > edgeJaccard[j]) {
+        edgeJaccard[j] = J;
+        edgePartner[j] = i;
+      }
+    },
+  );
+  const msConfirm = performance.now() - t;
+
+  // Pass 3: facts of clustered records only; then keepers and answer conflicts.
+  t = performance.now();
+  const root = new Int32Array(n);
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    root[i] = uf.find(i);
+    size[root[i]]++;
+  }
+  const decisions = singletons();
+  const clusters = new Map<number, ClusterMember[]>();
+  const idOf = new Map<number, string>();
+  let recordsInClusters = 0;
+  for (let i = 0; i < n; i++) if (size[root[i]] > 1) recordsInClusters++;
+  if (recordsInClusters > 0) {
+    for await (const rec of stream()) {
+      const i = rec.index;
+      if (size[root[i]] > 1) {
+        idOf.set(i, rec.id);
+        const rep = exactRep[i];
+        let members = clusters.get(root[i]);
+        if (!members) clusters.set(root[i], (members = []));
+        members.push({
+          index: i,
+          id: rec.id,
+          source: rec.source,
+          subset: rec.subset,
+          eligible: rec.eligible,
+          hasClosedForm: rec.answer_canonical !== null,
+          answer: rec.answer,
+          answer_canonical: rec.answer_canonical,
+          exactRep: rep,
+          edgePartnerId: null,
+          edgeJaccard: edgeJaccard[rep],
+        });
+      }
+      if (i === n - 1) break;
+    }
+    const rank = sourceRank(cfg.source_priority);
+    for (const members of clusters.values()) {
+      for (const m of members) {
+        const partner = edgePartner[m.exactRep];
+        m.edgePartnerId = partner >= 0 ? (idOf.get(partner) ?? null) : null;
+      }
+      for (const d of resolveCluster(rankMembers(members, rank), cfg.conflict_policy, equivalent)) decisions[d.index] = d;
+    }
+  }
+  const msResolve = performance.now() - t;
+  options.onStats?.({
+    records: n,
+    exactGroups,
+    exactDuplicates,
+    lshRecords,
+    candidatePairs: pairs.length,
+    confirm,
+    clusters: clusters.size,
+    recordsInClusters,
+    ms: { signatures: msSignatures, lsh: msLsh, confirm: msConfirm, resolve: msResolve },
+  });
+  return decisions;
+}
+
+function singleton(index: number): DedupDecision {
+  return { index, dup_cluster: null, dup_cluster_size: 1, duplicate_of: null, reason: null, evidence: '' };
+}

@@ -1,0 +1,84 @@
+/**
+ * MurmurHash3 x86_32 (Austin Appleby's reference algorithm, public domain) over the UTF-8 bytes
+ * of a string, plus the seeded PRNG used to draw MinHash parameters.
+ *
+ * Why our own: every hash in dedup must be reproducible in other languages (Python `mmh3.hash(s,
+ * seed, signed=False)` gives the same value for the same UTF-8 bytes), and hashing byte ranges of
+ * one pre-encoded buffer avoids allocating a substring per shingle.
+ */
+
+const C1 = 0xcc9e2d51;
+const C2 = 0x1b873593;
+
+/** MurmurHash3 x86_32 of `bytes[start, end)` with `seed`; unsigned 32-bit result. */
+export function murmur3Bytes(bytes: Uint8Array, start: number, end: number, seed: number): number {
+  let h = seed >>> 0;
+  const len = end - start;
+  const blockEnd = start + (len & ~3);
+  let i = start;
+  for (; i < blockEnd; i += 4) {
+    let k = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+    k = Math.imul(k, C1);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, C2);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  let k = 0;
+  switch (len & 3) {
+    case 3:
+      k ^= bytes[i + 2] << 16;
+    // falls through
+    case 2:
+      k ^= bytes[i + 1] << 8;
+    // falls through
+    case 1:
+      k ^= bytes[i];
+      k = Math.imul(k, C1);
+      k = (k << 15) | (k >>> 17);
+      k = Math.imul(k, C2);
+      h ^= k;
+  }
+  h ^= len;
+  return fmix32(h);
+}
+
+/** MurmurHash3 finaliser: a bijection on 32-bit integers with full avalanche. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a string (a fresh array; fine for one call per record). */
+export function utf8(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+
+/** MurmurHash3 x86_32 of a whole string's UTF-8 bytes. */
+export function murmur3String(s: string, seed: number): number {
+  const b = encoder.encode(s);
+  return murmur3Bytes(b, 0, b.length, seed);
+}
+
+/**
+ * SplitMix32-style generator (Mulberry32 by Tommy Ettinger): state += 0x6D2B79F5, then two
+ * xorshift-multiply rounds. Used only to draw MinHash permutation parameters from `seed`, so the
+ * same seed gives the same permutations in every language that copies these five lines.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}

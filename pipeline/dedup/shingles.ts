@@ -1,0 +1,115 @@
+import { murmur3Bytes } from './murmur3.ts';
+import { shingleTokens } from './tokenize.ts';
+
+/**
+ * Shingle sets of a normalised problem, as sorted unique uint32 hashes.
+ *
+ * Two kinds, unioned: word n-grams over `shingleTokens` (symbols included, so numbers and
+ * operators weigh as much as words) and character n-grams over the normalised string (so a
+ * problem of a few words still has enough shingles for a stable Jaccard). Each kind hashes with
+ * its own seed so a word shingle never collides with an equal-looking character shingle.
+ *
+ * Hashes (documented for other languages, see README.md):
+ *   word n-gram  = murmur3_x86_32(utf8(tokens[i..i+n-1].join(' ')), WORD_SEED)
+ *   char n-gram  = murmur3_x86_32(utf8(codepoints[i..i+n-1]), CHAR_SEED)
+ * A text shorter than n (tokens or code points) contributes one shingle: the whole sequence.
+ */
+export const WORD_SEED = 0x9e3779b9;
+export const CHAR_SEED = 0x7f4a7c15;
+
+export interface ShingleOptions {
+  wordNgram: number; // 0 disables word shingles
+  charNgram: number; // 0 disables character shingles
+}
+
+const encoder = new TextEncoder();
+let buf = new Uint8Array(1 << 16);
+let offsets = new Int32Array(1 << 14);
+
+function ensure(bytes: number, marks: number): void {
+  if (buf.length < bytes) buf = new Uint8Array(Math.max(bytes, buf.length * 2));
+  if (offsets.length < marks) offsets = new Int32Array(Math.max(marks, offsets.length * 2));
+}
+
+/** Sorted, de-duplicated shingle hashes of an already normalised text. */
+export function shingleSet(normalized: string, opts: ShingleOptions): Uint32Array {
+  const out: number[] = [];
+  if (opts.wordNgram > 0) addWordShingles(normalized, opts.wordNgram, out);
+  if (opts.charNgram > 0) addCharShingles(normalized, opts.charNgram, out);
+  return sortedUnique(out);
+}
+
+function addWordShingles(normalized: string, n: number, out: number[]): void {
+  const tokens = shingleTokens(normalized);
+  if (tokens.length === 0) return;
+  const joined = tokens.join(' ');
+  ensure(joined.length * 3 + 8, tokens.length + 1);
+  const { written } = encoder.encodeInto(joined, buf);
+  // Byte offset where each token starts; token t ends one byte (the space) before token t+1.
+  let pos = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    offsets[t] = pos;
+    pos += utf8Length(tokens[t]) + 1;
+  }
+  offsets[tokens.length] = written + 1;
+  const last = Math.max(0, tokens.length - n);
+  for (let t = 0; t <= last; t++) {
+    const end = offsets[Math.min(t + n, tokens.length)] - 1;
+    out.push(murmur3Bytes(buf, offsets[t], end, WORD_SEED));
+  }
+}
+
+function addCharShingles(s: string, n: number, out: number[]): void {
+  if (s.length === 0) return;
+  ensure(s.length * 3 + 8, s.length + 1);
+  const { written } = encoder.encodeInto(s, buf);
+  // Byte offset of each code point (UTF-8 lead bytes are those not of the form 10xxxxxx).
+  let cps = 0;
+  for (let b = 0; b < written; b++) if ((buf[b] & 0xc0) !== 0x80) offsets[cps++] = b;
+  offsets[cps] = written;
+  const last = Math.max(0, cps - n);
+  for (let c = 0; c <= last; c++) {
+    out.push(murmur3Bytes(buf, offsets[c], offsets[Math.min(c + n, cps)], CHAR_SEED));
+  }
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function sortedUnique(values: number[]): Uint32Array {
+  const a = Uint32Array.from(values).sort();
+  let w = 0;
+  for (let r = 0; r < a.length; r++) if (r === 0 || a[r] !== a[w - 1]) a[w++] = a[r];
+  // Copy when shrinking so a retained set does not pin the larger buffer.
+  return w === a.length ? a : a.slice(0, w);
+}
+
+/** Exact Jaccard similarity of two sorted unique hash sets (merge walk). */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
+}

@@ -1,0 +1,94 @@
+import { rename } from 'node:fs/promises';
+import type { ProblemRecord } from '../schemas/record.ts';
+import { getAdapter } from '../sources/registry.ts';
+import { subsetKey } from './accounting.ts';
+import type { Progress } from './progress.ts';
+import { readTask } from './readers/read-task.ts';
+import type { RecordProcessor } from './record-processor.ts';
+import { crashPoint } from './run-state/crash-point.ts';
+import { stagedPath, type TaskStats } from './run-state/task-marker.ts';
+import { StagingWriter, type StagedLine } from './staging.ts';
+import type { ReadTask } from './tasks.ts';
+import { toRecord } from './to-record.ts';
+
+const BATCH = 512;
+const MAX_IN_FLIGHT = 4;
+
+/** Fold state shared across tasks: rows of one problem (OpenMathInstruct-2) become one record. */
+export type FoldIndex = Map<string, string>; // source + fold key -> id of the record kept
+
+/**
+ * One read task: stream raw rows, map them through the adapter, fold repeated problems, run
+ * the per-record stages in batches (on worker threads) and write the staging file in input
+ * order. The file appears under its final name only when complete.
+ */
+export async function ingestTask(task: ReadTask, work: string, processor: RecordProcessor, folds: FoldIndex, progress: Progress, readSoFar: number): Promise<TaskStats> {
+  const adapter = getAdapter(task.source);
+  const final = stagedPath(work, task.index);
+  const writer = new StagingWriter(`${final}.tmp`);
+  const stats: TaskStats = { source: task.source, rows_by_file: {}, records: 0, malformed: 0, folded: 0, folded_into: {}, subsets: {} };
+  const inFlight: Promise<void>[] = [];
+  let chain = Promise.resolve();
+  let batch: ProblemRecord[] = [];
+  let rows = 0;
+  // Batches are processed concurrently but written strictly in order (the promise chain).
+  const flush = () => {
+    if (!batch.length) return;
+    const done = processor.process(batch);
+    batch = [];
+    chain = chain.then(async () => {
+      for (const r of await done) await writer.write({ r });
+    });
+    inFlight.push(chain);
+  };
+  for await (const raw of readTask(task)) {
+    rows++;
+    stats.rows_by_file[raw.file] = (stats.rows_by_file[raw.file] ?? 0) + 1;
+    const res = toRecord(adapter, raw);
+    if (!res.ok) {
+      stats.malformed++;
+      flush();
+      const m = res.malformed;
+      chain = chain.then(() => writer.write({ m }));
+      continue;
+    }
+    const rec = res.record;
+    if (adapter.foldKey) {
+      const key = `${rec.source}\u001f${adapter.foldKey(rec)}`;
+      const first = folds.get(key);
+      if (first !== undefined) {
+        stats.folded++;
+        stats.folded_into[first] = (stats.folded_into[first] ?? 0) + 1;
+        continue;
+      }
+      folds.set(key, rec.id);
+    }
+    const sk = subsetKey(rec.subset);
+    stats.subsets[sk] = (stats.subsets[sk] ?? 0) + 1;
+    stats.records++;
+    batch.push(rec);
+    if (batch.length >= BATCH) {
+      flush();
+      if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
+    }
+    if (stats.records === 50 && process.env.BIGMATH_CRASH_AT) {
+      flush();
+      await chain; // some staged lines are on disk when the test kills the process
+      crashPoint(`read:${task.index}`);
+    }
+    if ((rows & 255) === 0) progress.tick(`reading ${task.label}`, readSoFar + rows);
+  }
+  flush();
+  await chain;
+  await writer.close();
+  await rename(`${final}.tmp`, final);
+  crashPoint(`read-done:${task.index}`); // staged file complete, marker not yet written
+  return stats;
+}
+
+/** On resume: rebuild the fold index from a finished task's staging file. */
+export async function restoreFolds(source: string, lines: AsyncIterable<StagedLine>, folds: FoldIndex): Promise<void> {
+  const adapter = getAdapter(source);
+  if (!adapter.foldKey) return;
+  for await (const line of lines) if ('r' in line) folds.set(`${line.r.source}\u001f${adapter.foldKey(line.r)}`, line.r.id);
+}

@@ -1,0 +1,20 @@
+/** What each rejection reason means (from /work/shared/conventions.md), for the dataset card. */
+export const REASON_TEXT: Record<string, string> = {
+  malformed_row: 'the upstream row is unreadable or lacks required fields',
+  source_excluded: 'the configured policy drops this subset (for example a synthetic subset)',
+  non_english: 'the problem is mainly not in English',
+  hyperlink: 'the problem (or solution) contains a URL, `\\url` or `\\href`',
+  figure_required: 'depends on a figure not present in the text (`[asy]`, "in the figure below")',
+  missing_answer: 'no final answer in the row, an empty `\\boxed{}`, or no `\\boxed{}` where one is required',
+  multiple_answers: 'several different final answers (two different `\\boxed{}`; "3 or 5 depending ...")',
+  multiple_choice: 'options to choose from, or the answer is an option label',
+  yes_no: 'the expected answer is yes or no',
+  true_false: 'the expected answer is true or false, or a judgement of statements',
+  proof: 'asks to prove, show or justify instead of computing',
+  multi_part: 'two or more separate questions needing separate answers',
+  answer_not_closed_form: 'the answer is prose, a description, or cannot be parsed as math',
+  benchmark_contamination: 'overlaps a benchmark test problem',
+  exact_duplicate: 'same problem (after normalisation) as a kept record',
+  near_duplicate: 'near-duplicate (MinHash) of a kept record',
+  answer_conflict: 'duplicates of one problem whose answers are not equivalent',
+};

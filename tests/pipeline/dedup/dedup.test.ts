@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dedup, dedupSummary, type DedupInput, type DedupStats } from '../../../pipeline/dedup/dedup.ts';
+import { DedupConfigSchema } from '../../../schemas/config.ts';
+import { evaluate, simpleEquivalent, type EvalRow } from '../../../scripts/eval-dedup.ts';
+
+const cfg = DedupConfigSchema.parse({});
+const eq = (a: string, b: string) => a.trim() === b.trim();
+
+function rec(index: number, id: string, source: string, problem: string, answer: string | null, extra: Partial<DedupInput> = {}): DedupInput {
+  return { index, id, source, subset: null, problem, answer, answer_canonical: answer, eligible: true, ...extra };
+}
+
+function streamOf(rows: DedupInput[]) {
+  return async function* () {
+    yield* rows;
+  };
+}
+
+const TRAIN = 'A train leaves the station at noon and travels at a constant speed of 60 miles per hour. How many miles has the train travelled by three o\'clock in the afternoon?';
+
+describe('dedup', () => {
+  const rows = [
+    rec(0, 'n1', 'numinamath', 'What is $\\dfrac{1}{2}+\\frac{1}{3}$?', '5/6'),
+    rec(1, 'm1', 'math', 'What is \\(\\frac{1}{2} + \\frac{1}{3}\\)', '5/6'),
+    rec(2, 'o1', 'openmathinstruct2', TRAIN, '180'),
+    rec(3, 'h1', 'harp', TRAIN.replace('travelled', 'traveled'), '180'),
+    rec(4, 'x1', 'omni_math', TRAIN.replace('60 miles', '45 miles'), '135'),
+    rec(5, 's1', 'numinamath', 'Compute $2^{10}$.', '1024'),
+    rec(6, 's2', 'numinamath', 'Compute $2^{10}$', '1000'),
+    rec(7, 'i1', 'math', 'Find the number of positive divisors of 3600.', '45', { eligible: false }),
+    rec(8, 'i2', 'harp', 'Find the number of positive divisors of 3600', '45', { eligible: false }),
+  ];
+
+  it('removes exact and near duplicates, keeps template siblings, flags conflicts', async () => {
+    let stats: DedupStats | undefined;
+    const d = await dedup(streamOf(rows), rows.length, cfg, eq, { onStats: (s) => (stats = s) });
+    expect(d.map((x) => x.index)).toEqual(rows.map((r) => r.index));
+    // exact copy after normalisation, keeper by source priority (math before numinamath)
+    expect(d[0]).toMatchObject({ reason: 'exact_duplicate', duplicate_of: 'm1', dup_cluster: 'm1', dup_cluster_size: 2 });
+    expect(d[1]).toMatchObject({ reason: null, dup_cluster: 'm1' });
+    // near duplicate, harp kept over openmathinstruct2
+    expect(d[2].reason).toBe('near_duplicate');
+    expect(d[2].duplicate_of).toBe('h1');
+    expect(d[2].evidence).toMatch(/^Jaccard 0\.\d\d with h1$/);
+    expect(d[2].jaccard).toBeGreaterThanOrEqual(0.8);
+    // the 45-miles sibling is another problem
+    expect(d[4]).toMatchObject({ reason: null, dup_cluster: null, dup_cluster_size: 1 });
+    expect(stats!.confirm.templateSiblings).toBeGreaterThan(0);
+    // conflicting answers on the same text: two members, no majority -> both dropped
+    expect([d[5].reason, d[6].reason]).toEqual(['answer_conflict', 'answer_conflict']);
+    // no eligible member: cluster info, no reasons
+    expect(d[7]).toMatchObject({ reason: null, dup_cluster: 'i1', dup_cluster_size: 2, duplicate_of: null });
+    expect(d[8]).toMatchObject({ reason: null, dup_cluster: 'i1' });
+
+    const s = dedupSummary(d, (i) => rows[i].source);
+    expect(s.clusters).toBe(4);
+    expect(s.clusters_by_size).toEqual({ '2': 4 });
+    expect(s.overlap.math.numinamath).toBe(1);
+    expect(s.overlap.numinamath.numinamath).toBe(1);
+    expect(s.overlap.harp.openmathinstruct2).toBe(1);
+    expect(s.removed_by_reason).toEqual({ exact_duplicate: 1, near_duplicate: 1, answer_conflict: 2 });
+  });
+
+  it('gives the same decisions with a tiny confirmation budget (many passes)', async () => {
+    const a = await dedup(streamOf(rows), rows.length, cfg, eq);
+    let passes = 0;
+    const b = await dedup(streamOf(rows), rows.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { onStats: (s) => (passes = s.confirm.passes) });
+    expect(b).toEqual(a);
+    expect(passes).toBeGreaterThan(1);
+  });
+
+  it('rejects out-of-order streams and bad banding', async () => {
+    const shuffled = [rows[1], rows[0]];
+    await expect(dedup(streamOf(shuffled), 2, cfg, eq)).rejects.toThrow(/out of order/);
+    await expect(dedup(streamOf(rows), rows.length, { ...cfg, bands: 30, rows: 6 }, eq)).rejects.toThrow(/num_perm/);
+  });
+
+  it('returns singletons when disabled', async () => {
+    const d = await dedup(streamOf(rows), rows.length, { ...cfg, enabled: false }, eq);
+    expect(d.every((x) => x.reason === null && x.dup_cluster_size === 1)).toBe(true);
+  });
+});
+
+describe('planted duplicates from real rows (tests/fixtures/dedup/planted-small.jsonl)', () => {
+  it('recall >= 0.95 at Jaccard >= 0.8, precision >= 0.99, siblings kept', async () => {
+    const rows = readFileSync(new URL('../../fixtures/dedup/planted-small.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l, i) => ({ ...(JSON.parse(l) as EvalRow), index: i }));
+    const decisions = await dedup(streamOf(rows), rows.length, cfg, simpleEquivalent);
+    const f = evaluate(rows, decisions);
+    expect(f.pairsAt08).toBeGreaterThan(100);
+    expect(f.recallAt08).toBeGreaterThanOrEqual(0.95);
+    expect(f.precision).toBeGreaterThanOrEqual(0.99);
+    expect(f.siblings).toBeGreaterThan(30);
+    expect(f.siblingsRemoved).toBe(0);
+  });
+});
