@@ -44,8 +44,11 @@ const SHAPE = String.raw`(?:figures?|polygon|pentagon|hexagon|octagon|quadrilate
 const NAMES_DRAWING = new RegExp(
   [
     // "the figure below", "the diagram on the right", "the following figure", "the figure shows"
-    String.raw`\b(?:the|this|each|following|accompanying|adjoining|attached)\s+(?:following\s+|accompanying\s+|adjoining\s+|attached\s+|given\s+)?${DRAWING}\s+${PLACE}`,
-    String.raw`\b(?:the\s+)?following\s+${DRAWING}\b`,
+    // ("In the diagram below, ..." and "as shown in the following figure" only cite: kind 2)
+    String.raw`(?<!\b(?:in|see|from|on)\s+)\b(?:the|this|each|following|accompanying|adjoining|attached)\s+(?:following\s+|accompanying\s+|adjoining\s+|attached\s+|given\s+)?${DRAWING}\s+${PLACE}`,
+    String.raw`(?<!\b(?:in|see|from|on)\s+(?:the\s+)?)\bfollowing\s+${DRAWING}\b`,
+    // "a logo ..., shown below on a grid"
+    String.raw`(?<!\bas\s+)\bshown\s+(?:below|above|here|at\s+the\s+(?:right|left))`,
     String.raw`\b(?:the|this)\s+${DRAWING}\s+(?:below\s+|above\s+)?(?:shows|is\s+the|depicts|consists|contains|has)\b`,
     String.raw`\b(?:fig\.|figure)\s*(?:§|\d)`,
     String.raw`\[img\]|!\[[^\]]*\]\(`,
@@ -60,7 +63,7 @@ const NAMES_DRAWING = new RegExp(
     String.raw`\b(?:in|on|from)\s+the\s+(?:\w+\s+)?(?:table|chart|board|spinner|histogram|arrangement|grid|graph|map)\s+(?:below|above|shown)\b`,
     String.raw`\b(?:in|from)\s+the\s+(?:table|chart)\b`,
     String.raw`\b(?:the|this)\s+(?:table|chart)\s+(?:shows|gives|lists)\b(?!\s+that)`,
-    String.raw`\b(?:traced|shown|marked|drawn)\s+in\s+the\s+${DRAWING}\b`,
+    String.raw`\b(?:traced|marked|(?<!\bas\s+)drawn)\s+in\s+the\s+${DRAWING}\b`,
     String.raw`\bstem[- ]and[- ]leaf\b`,
   ].join('|'),
   'gi',
@@ -87,7 +90,7 @@ const EXAMPLE_ONLY = /^\W{0,3}(?:\w+\s+){0,3}?(?:for\s+§|(?:shows?|illustrates?
 const ARRANGED = /\b(?:arranged|stacked|connected|joined|stretched|tiled|folded|attached|glued|numbered|labell?ed|colou?red|painted)\s+(?:[\w§-]+\s+){0,3}?(?:as\s+(?:shown|pictured|illustrated|depicted|indicated)|in\s+the\s+(?:figure|diagram))|\b(?:marked|indicated)\s+(?:by|with|as)\b/i;
 
 /** A shaded or gray region; the text defines it when it says what bounds it. */
-const SHADED = /\b(?:shaded|gr[ae]y|darkened)\s+(?:region|area|part|portion|figure|sector|triangle|square|strip|ring|regions|areas|parts|portions|sectors|triangles|squares)\b|\b(?:is|are)\s+shaded\b|\bshaded\s+(?:the\s+)?same\s+way\b/i;
+const SHADED = /\bshaded\s+(?:region|area|part|portion|figure|sector|triangle|square|strip|ring|regions|areas|parts|portions|sectors|triangles|squares)\b|\b(?:gr[ae]y|darkened)\s+(?:region|area|part|portion)s?\b|\b(?:is|are)\s+shaded\b|\bshaded\s+(?:the\s+)?same\s+way\b/i;
 const SHADE_DEFINED = /\bbound(?:s|ed)?\b|\bbetween\s+\w|\benclosed\b|\binside\b[^.]*\boutside\b|\boutside\b[^.]*\binside\b|\bwide\b|\bconsists?\s+of\b|\bformed\s+by\b/i;
 
 const INLINE_TABLE = /\\begin\{(?:tabular|array|matrix)\}|^\s*\|.*\|\s*$/m;
@@ -124,15 +127,16 @@ function sentences(prose: string): string[] {
 /** A shaded region the text never defines (kind 1). */
 function undefinedShading(prose: string): string | null {
   const ss = sentences(prose);
+  let first: string | null = null;
   for (let i = 0; i < ss.length; i++) {
     const m = SHADED.exec(ss[i]);
     if (!m) continue;
-    // the sentence itself, or the next one when it continues about "it", may define the region
+    // a sentence about the region, or the next one when it continues about "it", may define it
     const next = ss[i + 1] && /^(?:it|this|they)\b/i.test(ss[i + 1]) ? ss[i + 1] : '';
-    if (SHADE_DEFINED.test(ss[i] + ' ' + next)) continue;
-    return around(ss[i], m.index, m[0].length);
+    if (SHADE_DEFINED.test(ss[i] + ' ' + next)) return null;
+    first ??= around(ss[i], m.index, m[0].length);
   }
-  return null;
+  return first;
 }
 
 /** Label strings of the Asymptote code: `label("$5$", ...)`, `MP("A", ...)`, `dot("$P$", ...)`. */
@@ -180,15 +184,19 @@ function asyCarriesData(rec: FilterInput): string | null {
  * "center at $P$ and passing through $Q$"): with a removed figure, the figure defined it.
  */
 function undefinedSymbol(problem: string): string | null {
-  const sentences = problem.split(/(?<=[.?!]\$?)\s+(?=[A-Z$])/);
-  const question = [...sentences].reverse().find((s) => /\?|\b(?:find|compute|what|how|determine)\b/i.test(s));
+  // "$x$-axis" names an axis, not a symbol
+  const text = problem.replace(/\$[a-z]\$-(?:axis|axes|coordinates?|intercepts?|plane|values?)/g, ' ');
+  const sentences = text.split(/(?<=[.?!][\])]?\$?)\s+(?=[A-Z$\[])/);
+  // the question, or (HARP "The area of polygon $ABCDEF$ is") the last sentence
+  const question = [...sentences].reverse().find((s) => /\?|\b(?:find|compute|what|how|determine)\b/i.test(s)) ?? sentences[sentences.length - 1];
   if (!question) return null;
   // a question that states the condition its unknowns satisfy introduces them
   if (/\b(?:where|so\s+that|such\s+that|in\s+the\s+form|satisfying|for\s+which)\b/i.test(question)) return null;
   // single letters, and each capital of a point name ("ABC" names A, B and C)
   const symbolsIn = (t: string) => [...t.matchAll(/\$([^$]*)\$/g)].flatMap((m) => m[1].replace(/\\[a-zA-Z]+/g, ' ').match(/(?<![a-z])[A-Z](?![a-z])|(?<![a-zA-Z])[a-z](?![a-zA-Z])/g) ?? []);
-  const rest = problem.replace(question, ' ');
-  const before = new Set(symbolsIn(rest));
+  const rest = text.replace(question, ' ');
+  // every letter of a formula in the rest of the text is defined there ("in the form $ax+2y+c=0$")
+  const before = new Set([...rest.matchAll(/\$([^$]*)\$/g)].flatMap((m) => m[1].replace(/\\(?:text|mathrm|textbf)\{[^{}]*\}/g, ' ').replace(/\\[a-zA-Z]+/g, ' ').match(/[a-zA-Z]/g) ?? []));
   // letters the question itself introduces ("$m$ and $n$ are integers") are defined
   const introduced = new Set([...question.matchAll(/\$([a-zA-Z])\$\s*(?:,|and|be|is|are|denote|represent)/g)].map((m) => m[1]));
   const missing = symbolsIn(question).filter((c) => !before.has(c) && !introduced.has(c));
@@ -215,6 +223,7 @@ export function judgeFigure(rec: FilterInput, config: Config): { fired: boolean;
 
   // kind 2: a citation (or, with a removed figure, a word pointing at it) plus evidence of data
   const cites = (inline ? null : firstDependency(CITES_DRAWING, prose)) ?? (asy ? firstDependency(POINTS_AT_ASY, prose) : null);
+  if (cites && config.filters.figure_policy === 'asy_any') return { fired: true, evidence: `refers to a figure (policy asy_any): ${cites}` };
   const symbol = asy ? undefinedSymbol(rec.problem) : null;
   if (cites) {
     const arranged = ARRANGED.exec(prose);

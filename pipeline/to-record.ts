@@ -1,5 +1,5 @@
 import type { SourceAdapter } from '../sources/adapter.ts';
-import { recordId } from '../sources/identity.ts';
+import { recordId, rowSourceId } from '../sources/identity.ts';
 import type { ProblemRecord } from '../schemas/record.ts';
 import type { RawRow } from './readers/raw-row.ts';
 
@@ -19,7 +19,7 @@ export type RowResult = { ok: true; record: ProblemRecord } | { ok: false; malfo
 
 /** Applies the adapter to one raw row, turning every failure into a `malformed_row` entry. */
 export function toRecord(adapter: SourceAdapter, raw: RawRow): RowResult {
-  const fallbackId = `${(raw.relativePath ?? raw.file).split('/').pop()}:${raw.row}`;
+  const fallbackId = rowSourceId(raw);
   const malformed = (error: string, excerpt: string): RowResult => ({
     ok: false,
     malformed: {

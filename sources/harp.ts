@@ -16,7 +16,8 @@ export const harpAdapter: SourceAdapter = {
   requiredColumns: ['year', 'contest', 'number', 'problem', 'answer'],
   location: {
     kind: 'url',
-    repo: 'https://github.com/aadityasingh/HARP/raw/dac2734ff6443bcaf3bbdcb10f13cf21ae9729c2/HARP.jsonl.zip',
+    repo: 'https://github.com/aadityasingh/HARP/raw/{revision}/HARP.jsonl.zip',
+    revision: 'dac2734ff6443bcaf3bbdcb10f13cf21ae9729c2',
     note: 'release zip in the aadityasingh/HARP GitHub repository',
   },
   adapt(row) {

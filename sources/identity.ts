@@ -7,3 +7,11 @@ import { createHash } from 'node:crypto';
 export function recordId(source: string, sourceId: string): string {
   return createHash('sha256').update(`${source}\u001f${sourceId}`).digest('hex').slice(0, 16);
 }
+
+/**
+ * Fallback source id for upstream rows without an id of their own: the file's path inside the
+ * input folder and the 1-based row number (`algebra/train-00000-of-00001.parquet:17`).
+ */
+export function rowSourceId(loc: { file: string; row: number; relativePath?: string }): string {
+  return `${loc.relativePath ?? loc.file.split(/[\\/]/).pop()}:${loc.row}`;
+}

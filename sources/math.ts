@@ -1,6 +1,7 @@
 import { extractLastBoxed } from '../checker/boxed.ts';
 import type { SourceAdapter } from './adapter.ts';
 import { FieldReader, rest } from './fields.ts';
+import { rowSourceId } from './identity.ts';
 
 const MAPPED = ['problem', 'level', 'type', 'solution'] as const;
 
@@ -33,7 +34,7 @@ export const mathAdapter: SourceAdapter = {
     return {
       ok: true,
       row: {
-        source_id: m ? m[1] : `${baseName(loc.file)}:${loc.row}`,
+        source_id: m ? m[1] : rowSourceId(loc),
         subset: m ? m[1].split('/')[0] : null,
         problem,
         solution,
@@ -46,7 +47,3 @@ export const mathAdapter: SourceAdapter = {
     };
   },
 };
-
-export function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
-}

@@ -1,7 +1,7 @@
 import { extractLastBoxed } from '../checker/boxed.ts';
 import type { SourceAdapter } from './adapter.ts';
 import { FieldReader, rest } from './fields.ts';
-import { baseName } from './math.ts';
+import { rowSourceId } from './identity.ts';
 
 const MAPPED = ['source', 'problem', 'solution', 'messages'] as const;
 
@@ -28,7 +28,7 @@ export const numinamathAdapter: SourceAdapter = {
     return {
       ok: true,
       row: {
-        source_id: `${baseName(loc.file)}:${loc.row}`,
+        source_id: rowSourceId(loc),
         subset,
         problem,
         solution,

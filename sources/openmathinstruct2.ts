@@ -16,7 +16,7 @@ export const openMathInstruct2Adapter: SourceAdapter = {
   license: 'CC-BY-4.0',
   expectedFiles: 'data/train_1M-*.parquet (or other split, or JSONL) with problem, generated_solution, expected_answer, problem_source',
   requiredColumns: ['problem', 'generated_solution', 'expected_answer', 'problem_source'],
-  location: { kind: 'hf_dataset', repo: 'nvidia/OpenMathInstruct-2', revision: 'main', files: ['data/train_1M-*.parquet'] },
+  location: { kind: 'hf_dataset', repo: 'nvidia/OpenMathInstruct-2', revision: 'main', files: ['data/{split=train_1M}-*.parquet'] },
   adapt(row) {
     const f = new FieldReader(row);
     const problem = f.text('problem');

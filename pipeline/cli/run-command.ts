@@ -31,11 +31,18 @@ export function registerRunCommand(program: Command): void {
     .option('--benchmark <NAME=PATH>', 'benchmark test set for decontamination (repeatable; default: bundled set)', collect, [])
     .option('--force', 'replace an out dir that holds a run of another config or other inputs')
     .option('--resume', 'resume the unfinished run in the out dir (also automatic when config and inputs match)')
+    .option('--fetch', 'fetch every source into the cache first (see `bigmath fetch`), then build from it')
+    .option('--from-cache', 'build from the sources fetched into the cache (pinned by sources.lock.json)')
+    .option('--cache-dir <DIR>', 'fetch cache (default $BIGMATH_CACHE or ~/.cache/bigmath)')
     .option('--no-dedup', 'skip deduplication')
     .option('--no-decontam', 'skip benchmark decontamination')
     .action(async (opts) => {
       const raw: ConfigInput & Record<string, unknown> = opts.config ? readConfigFile(opts.config) : {};
       const inputs = (opts.input as string[]).map((s) => parsePair(s, '--input', 'SOURCE=PATH')).map(([source, path]) => ({ source, path }));
+      if (opts.fetch || opts.fromCache) {
+        if (inputs.length) throw new UsageError('--fetch/--from-cache and --input exclude each other');
+        inputs.push(...(await cacheInputs(Boolean(opts.fetch), opts.cacheDir)));
+      }
       if (inputs.length) raw.inputs = inputs;
       if (!raw.inputs || (raw.inputs as unknown[]).length === 0) raw.inputs = sampleInputs();
       if (opts.out) raw.out = opts.out;
@@ -79,4 +86,19 @@ function positiveInt(v: string, flag: string, allowZero = false): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new UsageError(`${flag} expects ${allowZero ? 'a non-negative' : 'a positive'} integer, got "${v}"`);
   return n;
+}
+
+/** Inputs from the fetch cache: one folder per source, so paths inside it stay distinct. */
+async function cacheInputs(fetchFirst: boolean, cacheDirOpt: string | undefined): Promise<{ source: string; path: string }[]> {
+  const { fetchAll, cachedInputs, resolveCacheDir, FetchError } = await import('../fetch/index.ts');
+  const cacheDir = resolveCacheDir(cacheDirOpt);
+  try {
+    if (fetchFirst) await fetchAll({ cacheDir });
+    const sources = [...new Set(cachedInputs(cacheDir).map((i) => i.source))];
+    if (!sources.length) throw new UsageError(`no fetched sources in ${cacheDir}: run \`bigmath fetch all\` first`);
+    return sources.map((source) => ({ source, path: join(cacheDir, source) }));
+  } catch (e) {
+    if (e instanceof FetchError) throw new UsageError(e.message);
+    throw e;
+  }
 }
