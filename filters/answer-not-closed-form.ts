@@ -7,14 +7,46 @@ import { signal } from './filter.ts';
  * counted once and disabling, say, `yes_no` really keeps yes/no problems: an empty answer
  * (`missing_answer`), an option letter (`multiple_choice`), yes/no, true/false, and "3 or 5"
  * alternatives (`multiple_answers`).
+ *
+ * A narrow prose guard runs before the checker's verdict, for answers the checker parses as
+ * math although they are words (it reads "$so\text{ and }so$" as a set and "$\text{Art}$" as a
+ * product of variables): see `proseAnswer`.
  */
 const OWN_CODE = new Set(['empty', 'option_letter', 'yes_no', 'true_false', 'multiple_answers_text']);
+
+/** English function words that do not occur in formulas. */
+const FUNCTION_WORDS = new Set(['and', 'or', 'so', 'the', 'of', 'is', 'are', 'none', 'neither', 'either', 'both', 'not', 'than']);
+/** Words that are math inside `\text{}`: functions, constants, number words ("two" is the number 2). */
+const MATH_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sin|cos|tan|cot|sec|csc|arc\w+|sinh|cosh|tanh|log|ln|lg|exp|sqrt|max|min|gcd|lcm|mod|deg|det|lim|pi|inf|sup|undefined|infinity)$/i;
+
+/**
+ * Why the answer is prose although it may parse as math, or null:
+ * - two whole answers joined by an upper-case "OR" (the dataset's "form 1 OR form 2");
+ * - no digit, and an English function word as a word of its own ("so and so");
+ * - a single `\text{}` word of three or more letters that is not a math word: a name ("Art").
+ */
+export function proseAnswer(answer: string): string | null {
+  const a = answer.trim();
+  if (/\S\s+OR\s+\S/.test(a)) return 'two answers joined by "OR"';
+  // words: `\text{}` contents and letter runs outside LaTeX commands
+  const texts = [...a.matchAll(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{([^{}]*)\}/g)].map((m) => m[1]);
+  const bare = a.replace(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{[^{}]*\}/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');
+  const words = [...texts.join(' ').split(/[^A-Za-z]+/), ...bare.split(/[^A-Za-z]+/)].filter(Boolean);
+  if (!/\d/.test(a) && words.length >= 2 && words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) return `prose: "${words.join(' ')}"`;
+  const only = /^\$?\s*\\(?:text|textrm|textup|mathrm|textbf)\s*\{\s*([A-Za-z]{3,})\s*\}\s*\$?$/.exec(a);
+  if (only && !MATH_WORDS.test(only[1])) return `a word: "${only[1]}"`;
+  return null;
+}
 
 export const answerNotClosedForm: Filter = {
   name: 'answer_not_closed_form',
   reason: 'answer_not_closed_form',
   apply(rec) {
-    if (rec.answer === null || rec.answer.trim() === '' || rec.answer_kind !== null) return signal(this, false, rec.answer_kind ?? '');
+    if (rec.answer === null || rec.answer.trim() === '') return signal(this, false, '');
+    if (rec.answer_kind !== null) {
+      const prose = proseAnswer(rec.answer);
+      return prose ? signal(this, true, `${prose} (parsed as ${rec.answer_kind})`) : signal(this, false, rec.answer_kind);
+    }
     const why = rec.answer_not_closed_reason ?? 'unparseable';
     if (OWN_CODE.has(why)) return signal(this, false, `left to its own filter: ${why}`);
     return signal(this, true, `${why}: ${rec.answer.slice(0, 120)}`);

@@ -78,6 +78,43 @@ export function multiPartEvidence(problem: string): string | null {
 }
 
 /**
+ * Unlabelled separate questions: two sentences that each ask something ("What is the number?
+ * Is it odd or even?", "... find the smallest $x$. Determine the largest $n$ ..."). A question
+ * followed by an instruction about the answer ("Express your answer as a fraction.", "Round to
+ * the nearest tenth.", "Justify your answer.") is one question; a question quoted inside the
+ * story ("Alice asks, 'how old are you?'") does not ask the solver.
+ */
+const MATH_MASK = /\$\$[\s\S]*?\$\$|\$(?:\\.|[^$\\])*\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|\\begin\{(\w+\*?)\}[\s\S]*?\\end\{\1\}/g;
+/** A direct question to the solver. */
+const QUESTION = /^(?:what|which|how|who|whom|whose|when|where|why|is|are|was|were|does|do|did|can|could|will|would|should|find|determine|compute|calculate|evaluate)\b[^?]*[^\s?]\?$/i;
+/** A paragraph that is a whole problem of its own: it asks, and its last sentence asks. */
+const ASKS_LAST = /(?:\b(?:find|determine|compute|calculate|evaluate|what|how)\b[^.?!]*[.?]|\?)\s*$/i;
+const IMPERATIVE_START = /^(?:find|determine|compute|calculate|evaluate|solve|what|how|which)\b/i;
+
+export function separateQuestions(problem: string): string | null {
+  const text = stripAsy(problem)
+    .replace(MATH_MASK, (m) => m.replace(/[.?!\n]/g, ' '))
+    // quoted speech and asides are part of the story
+    .replace(/["“][^"”]*["”]/g, ' ')
+    .replace(/\([^()]*\)/g, ' ')
+    .trim();
+  // two direct questions in a row: "What is the number? Is it odd or even?"
+  const sentences = text.split(/(?<=[.?!])\s+/).map((s) => s.trim()).filter(Boolean);
+  const questions = sentences.filter((s) => QUESTION.test(s));
+  if (questions.length >= 2) return `${questions.length} separate questions: ${questions.map((s) => s.slice(0, 50)).join(' | ')}`;
+  // two paragraphs that are each a whole problem (concatenated problems)
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  for (let k = 1; k < paragraphs.length; k++) {
+    // (a bulleted list of questions, as in a survey, is data of the problem)
+    if (/\\bullet|^\s*(?:[-*•]|[a-z]\))\s/m.test(paragraphs[k - 1])) continue;
+    if (ASKS_LAST.test(paragraphs[k - 1]) && IMPERATIVE_START.test(paragraphs[k]) && ASKS_LAST.test(paragraphs[k])) {
+      return `two problems in one: "${paragraphs[k - 1].slice(-50)}" | "${paragraphs[k].slice(0, 50)}"`;
+    }
+  }
+  return null;
+}
+
+/**
  * The last part runs to the end of the text, so it also holds a closing sentence that belongs
  * to the whole problem ("... (3) x+y=1. Find all x."): keep only its first sentence-or-line.
  */
@@ -91,7 +128,7 @@ export const multiPart: Filter = {
   name: 'multi_part',
   reason: 'multi_part',
   apply(rec) {
-    const ev = multiPartEvidence(rec.problem);
+    const ev = multiPartEvidence(rec.problem) ?? separateQuestions(rec.problem);
     return signal(this, ev !== null, ev ?? '');
   },
 };

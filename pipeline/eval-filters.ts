@@ -69,7 +69,7 @@ export function predict(label: LabelLine, config: Config, labelsFile = 'labels')
   const adapter = getAdapter(label.source);
   const res = toRecord(adapter, { file: labelsFile, row: label.line, value: label.row });
   if (!res.ok) return { label, kept: false, reasons: ['malformed_row'], evidence: { malformed_row: res.malformed.error } };
-  const processed = processRecord(res.record, config);
+  const processed = processRecord(res.record, config).record;
   const disabled = new Set(config.filters.disable);
   const v = verdictOf(processed.signals, disabled);
   const evidence: Record<string, string> = {};

@@ -6,7 +6,7 @@ import type { Progress } from './progress.ts';
 import { readTask } from './readers/read-task.ts';
 import type { RecordProcessor } from './record-processor.ts';
 import { crashPoint } from './run-state/crash-point.ts';
-import { stagedPath, type TaskStats } from './run-state/task-marker.ts';
+import { factsPath, stagedPath, type TaskStats } from './run-state/task-marker.ts';
 import { StagingWriter, type StagedLine } from './staging.ts';
 import type { ReadTask } from './tasks.ts';
 import { toRecord } from './to-record.ts';
@@ -19,13 +19,14 @@ export type FoldIndex = Map<string, string>; // source + fold key -> id of the r
 
 /**
  * One read task: stream raw rows, map them through the adapter, fold repeated problems, run
- * the per-record stages in batches (on worker threads) and write the staging file in input
- * order. The file appears under its final name only when complete.
+ * the per-record stages in batches (on worker threads) and write the staging and facts files in
+ * input order. The files appear under their final names only when complete.
  */
 export async function ingestTask(task: ReadTask, work: string, processor: RecordProcessor, folds: FoldIndex, progress: Progress, readSoFar: number): Promise<TaskStats> {
   const adapter = getAdapter(task.source);
   const final = stagedPath(work, task.index);
-  const writer = new StagingWriter(`${final}.tmp`);
+  const facts = factsPath(work, task.index);
+  const writer = new StagingWriter(`${final}.tmp`, `${facts}.tmp`);
   const stats: TaskStats = { source: task.source, rows_by_file: {}, records: 0, malformed: 0, folded: 0, folded_into: {}, subsets: {} };
   const inFlight: Promise<void>[] = [];
   let chain = Promise.resolve();
@@ -37,7 +38,7 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
     const done = processor.process(batch);
     batch = [];
     chain = chain.then(async () => {
-      for (const r of await done) await writer.write({ r });
+      for (const p of await done) await writer.writeRecord(p.record, p.dedup);
     });
     inFlight.push(chain);
   };
@@ -49,7 +50,7 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
       stats.malformed++;
       flush();
       const m = res.malformed;
-      chain = chain.then(() => writer.write({ m }));
+      chain = chain.then(() => writer.writeMalformed(m));
       continue;
     }
     const rec = res.record;
@@ -81,6 +82,7 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
   flush();
   await chain;
   await writer.close();
+  await rename(`${facts}.tmp`, facts);
   await rename(`${final}.tmp`, final);
   crashPoint(`read-done:${task.index}`); // staged file complete, marker not yet written
   return stats;

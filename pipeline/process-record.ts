@@ -4,13 +4,21 @@ import type { Config } from '../schemas/config.ts';
 import type { ProcessedRecord } from '../schemas/processed.ts';
 import type { ProblemRecord } from '../schemas/record.ts';
 import type { FilterInput } from '../filters/filter.ts';
+import { dedupFacts, type DedupFacts } from './dedup/facts.ts';
+import { contaminationIndex } from './record-context.ts';
+
+export interface ProcessedWithFacts {
+  record: ProcessedRecord;
+  /** Hashes the dedup stage needs (null when dedup is off). */
+  dedup: DedupFacts | null;
+}
 
 /**
- * The per-record stages: source-specific cleaning, the checker's reading of the answer, and
- * every filter's signal. A pure function of the record and the config, so it can run on any
- * worker thread and be recomputed identically on resume.
+ * The per-record stages: source-specific cleaning, the checker's reading of the answer, every
+ * filter's signal, the benchmark-overlap check and the dedup hashes. A pure function of the
+ * record and the config, so it runs on any worker thread and recomputes identically on resume.
  */
-export function processRecord(record: ProblemRecord, config: Config): ProcessedRecord {
+export function processRecord(record: ProblemRecord, config: Config): ProcessedWithFacts {
   const cleaned = cleanRecord(record);
   const answer = record.answer ?? '';
   const c = classify(answer);
@@ -24,12 +32,16 @@ export function processRecord(record: ProblemRecord, config: Config): ProcessedR
     answer_not_closed_reason: c.closedForm ? null : c.reason,
   };
   return {
-    ...record,
-    problem: cleaned.problem,
-    problem_original: cleaned.problem_original,
-    cleaning: cleaned.cleaning,
-    answer_kind: input.answer_kind,
-    answer_canonical: input.answer_canonical,
-    signals: runFilters(input, config),
+    record: {
+      ...record,
+      problem: cleaned.problem,
+      problem_original: cleaned.problem_original,
+      cleaning: cleaned.cleaning,
+      answer_kind: input.answer_kind,
+      answer_canonical: input.answer_canonical,
+      signals: runFilters(input, config),
+      contamination: contaminationIndex(config)?.check(cleaned.problem) ?? null,
+    },
+    dedup: config.dedup.enabled ? dedupFacts(cleaned.problem, config.dedup) : null,
   };
 }

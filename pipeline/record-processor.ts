@@ -1,13 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Config } from '../schemas/config.ts';
-import type { ProcessedRecord } from '../schemas/processed.ts';
 import type { ProblemRecord } from '../schemas/record.ts';
-import { processRecord } from './process-record.ts';
+import { processRecord, type ProcessedWithFacts } from './process-record.ts';
 
 /** Runs the per-record stages over batches, in order, on worker threads or inline. */
 export interface RecordProcessor {
-  process(batch: ProblemRecord[]): Promise<ProcessedRecord[]>;
+  process(batch: ProblemRecord[]): Promise<ProcessedWithFacts[]>;
   close(): Promise<void>;
 }
 

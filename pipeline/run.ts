@@ -7,6 +7,7 @@ import { getAdapter } from '../sources/registry.ts';
 import { Accounting } from './accounting.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { computeGlobalDecisions } from './global-stages.ts';
+import { contaminationIndex } from './record-context.ts';
 import { ingestTask, restoreFolds, type FoldIndex } from './ingest.ts';
 import { resolveInput, type InputFile } from './inputs.ts';
 import { type Progress, silentProgress } from './progress.ts';
@@ -16,9 +17,9 @@ import { crashPoint } from './run-state/crash-point.ts';
 import { loadGlobal, saveGlobal } from './run-state/global-store.ts';
 import { acquireLock } from './run-state/lock.ts';
 import { decideResume, makePlan } from './run-state/run-plan.ts';
-import { readMarker, stagedPath, writeMarker, type TaskStats } from './run-state/task-marker.ts';
+import { factsPath, readMarker, stagedPath, writeMarker, type TaskStats } from './run-state/task-marker.ts';
 import { StageTimer } from './stage-timer.ts';
-import { readStaged } from './staging.ts';
+import { readFacts, readStaged } from './staging.ts';
 import { planTasks } from './tasks.ts';
 import { TOOL_VERSION } from './version.ts';
 import { writeOutputs } from './write-outputs.ts';
@@ -36,8 +37,8 @@ export interface RunOptions {
 
 /**
  * Builds the corpus as a sequence of tasks, each leaving a completion marker under `DIR/.work`:
- * one read task per input file (adapters + per-record stages, on worker threads) writing a
- * staging file; the global stages (decontamination, dedup), keeping only small facts per record;
+ * one read task per input file (adapters, filters, benchmark overlap and dedup hashes, on worker
+ * threads) writing a staging file and a small facts file; the dedup stage over the facts;
  * the writers, streaming the staging files into Parquet shards; the manifest last. A run killed
  * at any point resumes from its markers and produces the same bytes as an uninterrupted one.
  */
@@ -54,6 +55,11 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     files.push(...(await resolveInput(input.source, input.path)));
   }
   const tasks = planTasks(files);
+  try {
+    contaminationIndex(config); // an unreadable benchmark file stops the run before any work
+  } catch (e) {
+    throw new UsageError(`decontamination benchmarks: ${(e as Error).message}`);
+  }
   const configHash = createHash('sha256').update(canonicalJson(configForHash(config))).digest('hex');
   const plan = await makePlan(configHash, files, tasks);
 
@@ -83,7 +89,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     let records = 0;
     let resumed = 0;
     let processor: RecordProcessor | null = null;
-    timer.start('read+filter');
+    timer.start('read+filter+decontam');
     try {
       for (const task of tasks) {
         const marker = decision.kind === 'resume' ? await readMarker(work, task.index) : null;
@@ -103,21 +109,22 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     } finally {
       await processor?.close();
     }
-    timer.stop('read+filter', accounting.totalRead(), records);
+    timer.stop('read+filter+decontam', accounting.totalRead(), records);
     progress.done();
     if (resumed) log(`resumed: ${resumed} of ${tasks.length} read tasks were already done`);
     crashPoint('after-read');
 
     const staged = tasks.map((t) => stagedPath(work, t.index));
-    timer.start('decontamination+dedup');
+    const facts = tasks.map((t) => factsPath(work, t.index));
+    timer.start('dedup');
     let decisions = decision.kind === 'resume' ? loadGlobal(work, records) : null;
     if (decisions) log('resumed: global stages were already done');
     else {
-      decisions = await computeGlobalDecisions(() => readStaged(staged), records, config, progress);
+      decisions = await computeGlobalDecisions(() => readFacts(facts), records, config, progress);
       crashPoint('before-global-saved');
       await saveGlobal(work, records, decisions);
     }
-    timer.stop('decontamination+dedup', records, records);
+    timer.stop('dedup', records, records);
     progress.done();
 
     timer.start('write');

@@ -9,6 +9,7 @@ import type { Progress } from './progress.ts';
 import { readStaged } from './staging.ts';
 import type { MalformedRow } from './to-record.ts';
 import { verdictOf } from './verdict.ts';
+import { contaminationEvidence } from './decontam/decontaminate.ts';
 import { CORPUS_COLUMNS, REJECTED_COLUMNS } from './writers/columns.ts';
 import { ParquetShardWriter } from './writers/parquet-shards.ts';
 
@@ -53,15 +54,15 @@ export async function writeOutputs(
 }
 
 function outputRow(r: ProcessedRecord, i: number, d: GlobalDecisions, folded: ReadonlyMap<string, number>) {
-  const c = d.contamination.get(i);
+  const c = r.contamination;
   const dd = d.dedup?.[i];
   const signals: Signal[] = [
     ...r.signals,
     {
       filter: 'decontamination',
       reason: 'benchmark_contamination',
-      fired: c !== undefined,
-      evidence: c ? `${c.kind === 'exact' ? 'same text as' : 'shares n-gram with'} ${c.benchmark} ${c.item}: "${c.span}"`.slice(0, 300) : '',
+      fired: c !== null,
+      evidence: c ? contaminationEvidence(c).slice(0, 300) : '',
     },
     {
       filter: 'dedup',

@@ -17,5 +17,9 @@ export const ProcessedRecordSchema = ProblemRecordSchema.extend({
   answer_canonical: z.string().nullable(),
   /** One signal per filter that ran, in filter order. */
   signals: z.array(SignalSchema),
+  /** Overlap with a benchmark test problem, or null (null too when decontamination is off). */
+  contamination: z
+    .object({ benchmark: z.string(), item: z.string(), span: z.string(), kind: z.enum(['exact', 'ngram']) })
+    .nullable(),
 });
 export type ProcessedRecord = z.infer<typeof ProcessedRecordSchema>;

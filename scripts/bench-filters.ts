@@ -35,4 +35,4 @@ time('cleaning + filters (no checker)', () => {
     runFilters({ ...r, problem: c.problem, cleaning: c.cleaning, problem_original: c.problem_original, answer_kind: 'number', answer_canonical: null, answer_not_closed_reason: null }, config);
   }
 });
-time('processRecord (with checker)', () => { for (const r of records) processRecord(r, config); });
+time('processRecord (with checker)', () => { for (const r of records) processRecord(r, config).record; });

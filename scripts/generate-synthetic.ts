@@ -12,11 +12,13 @@
  * DIR/generation.json (counts per source, subset and planted category). Same seed and scale give
  * byte-identical files.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FULL, Generator, NUMINA_SUBSETS, RATES, type GenOptions } from './synthetic/generator.ts';
-import { loadPools } from './synthetic/templates.ts';
+import { Worker } from 'node:worker_threads';
+import { FULL, NUMINA_SUBSETS, RATES, type Counter, type GenOptions, type Snapshot } from './synthetic/generator.ts';
+import type { Part } from './synthetic/worker.ts';
 import type { FileInfo } from './synthetic/writer.ts';
 
 const USAGE = 'usage: node scripts/generate-synthetic.ts --out DIR [--scale S] [--seed N] [--omi-rows-per-problem K] [--omi-only-rows N] [--shard-rows N] [--shared DIR]';
@@ -58,41 +60,82 @@ function parse(argv: string[]): GenOptions & { shared?: string } {
   };
 }
 
+interface WorkerResult {
+  files: Record<string, FileInfo[]>;
+  timings: Record<string, number>;
+  snapshot: Snapshot;
+  keys: Float64Array;
+}
+
+/** Runs one part in a worker thread (two parts run at once: one core each). */
+function runPart(part: Part, opts: GenOptions & { shared?: string }): Promise<WorkerResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./synthetic/worker.ts', import.meta.url), { workerData: { opts, part, shared: opts.shared } });
+    let result: WorkerResult | null = null;
+    w.once('message', (m: WorkerResult) => (result = m));
+    w.once('error', reject);
+    w.once('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`worker ${part} exited with code ${code}`))));
+  });
+}
+
 async function main(): Promise<void> {
   const opts = parse(process.argv.slice(2));
   const t0 = performance.now();
-  const pools = await loadPools(opts.shared);
-  const gen = new Generator(opts, pools);
   const out = opts.out;
   await mkdir(out, { recursive: true });
-  const files: Record<string, FileInfo[]> = {};
-  const timings: Record<string, number> = {};
-  const step = async (name: string, dir: string, f: (dir: string) => Promise<FileInfo[]>) => {
-    const t = performance.now();
-    await rm(join(out, dir), { recursive: true, force: true });
-    files[name] = await f(join(out, dir));
-    for (const info of files[name]) info.bytes = (await stat(info.path)).size;
-    timings[name] = Math.round(performance.now() - t) / 1000;
-    const rows = files[name].reduce((a, f) => a + f.rows, 0);
-    const mb = files[name].reduce((a, f) => a + f.bytes, 0) / 1e6;
-    console.error(`${name}: ${rows} rows, ${files[name].length} file(s), ${mb.toFixed(1)} MB, ${timings[name]} s`);
-  };
-  if (opts.omiOnlyRows === null) {
-    await step('math', 'math', (d) => gen.writeMath(d));
-    await step('harp', 'harp', (d) => gen.writeHarp(d));
-    await step('omni_math', 'omni_math', (d) => gen.writeOmni(d));
-    await step('numinamath', 'numinamath', (d) => gen.writeNumina(d));
-  }
-  await step('openmathinstruct2', 'openmathinstruct2', (d) => gen.writeOmi(d, opts.omiOnlyRows));
+  const dirs = opts.omiOnlyRows === null ? ['math', 'harp', 'omni_math', 'numinamath', 'openmathinstruct2'] : ['openmathinstruct2'];
+  for (const d of dirs) await rm(join(out, d), { recursive: true, force: true });
+  await rm(join(out, 'generation.json'), { force: true });
 
-  const report = buildReport(gen, opts, pools.origin, files, out);
+  const parts: Part[] = opts.omiOnlyRows === null ? ['fixed+numina', 'omi'] : ['omi'];
+  const results = await Promise.all(parts.map((p) => runPart(p, opts)));
+  const files: Record<string, FileInfo[]> = {};
+  for (const r of results) Object.assign(files, r.files);
+  for (const list of Object.values(files)) for (const info of list) info.bytes = (await stat(info.path)).size;
+  // problems equal across the two workers (each worker only redraws against its own problems)
+  let crossWorker = 0;
+  if (results.length === 2) {
+    const numina = new Set(results[0].keys);
+    for (const k of results[1].keys) if (numina.has(k)) crossWorker++;
+  }
+  const report = buildReport(merge(results.map((r) => r.snapshot)), crossWorker, opts, (await loadPoolsOrigin(opts.shared)), files, out);
   await writeFile(join(out, 'generation.json'), JSON.stringify(report, null, 2) + '\n');
   const secs = (performance.now() - t0) / 1000;
-  console.error(`done in ${secs.toFixed(1)} s (peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB); report: ${join(out, 'generation.json')}`);
+  for (const [name, list] of Object.entries(files)) {
+    console.error(`${name}: ${list.reduce((a, f) => a + f.rows, 0)} rows, ${(list.reduce((a, f) => a + f.bytes, 0) / 1e6).toFixed(1)} MB`);
+  }
+  console.error(`done in ${secs.toFixed(1)} s; report: ${join(out, 'generation.json')}`);
+}
+
+async function loadPoolsOrigin(shared?: string): Promise<string> {
+  return existsSync(join(shared ?? join(import.meta.dirname, '..', '..', 'shared', 'data'), 'sources', 'math', 'train.jsonl')) ? 'shared' : 'sample';
+}
+
+interface Merged {
+  stats: Map<string, Map<string, Counter>>;
+  kinds: Map<string, Counter>;
+  accidental: number;
+  redrawn: number;
+  omiSpreadRows: number;
+}
+
+function merge(snaps: Snapshot[]): Merged {
+  const m: Merged = { stats: new Map(), kinds: new Map(), accidental: 0, redrawn: 0, omiSpreadRows: 0 };
+  for (const s of snaps) {
+    for (const [source, subsets] of s.stats) {
+      if (!m.stats.has(source)) m.stats.set(source, new Map());
+      for (const [subset, c] of subsets) m.stats.get(source)!.set(subset, c);
+    }
+    for (const [source, c] of s.kinds) m.kinds.set(source, c);
+    m.accidental += s.accidental;
+    m.redrawn += s.redrawn;
+    m.omiSpreadRows += s.omiSpreadRows;
+  }
+  return m;
 }
 
 /** generation.json: deterministic (no timings, no absolute paths). */
-function buildReport(gen: Generator, opts: GenOptions, origin: string, files: Record<string, FileInfo[]>, out: string) {
+function buildReport(gen: Merged, crossWorker: number, opts: GenOptions, origin: string, files: Record<string, FileInfo[]>, out: string) {
   const sources: Record<string, unknown> = {};
   const totals: Record<string, { rows: number; of_rows: number }> = {};
   let allRows = 0;
@@ -114,7 +157,7 @@ function buildReport(gen: Generator, opts: GenOptions, origin: string, files: Re
       answer_kinds: Object.fromEntries(Object.entries(gen.kinds.get(source) ?? {}).sort((a, b) => b[1] - a[1])),
     };
     for (const [k, v] of Object.entries(sum)) {
-      if (k === 'rows' || k === 'problems' || k === 'solution_rows') continue;
+      if (k === 'rows' || k === 'problems') continue;
       totals[k] ??= { rows: 0, of_rows: 0 };
       totals[k].rows += v;
     }
@@ -131,13 +174,15 @@ function buildReport(gen: Generator, opts: GenOptions, origin: string, files: Re
     target_counts_at_scale_1: { numinamath: Object.fromEntries(NUMINA_SUBSETS), ...FULL },
     rates: RATES,
     notes: [
-      'Problems (rows for OMI2: distinct problem slots) count once per planted category; rates are of all problems.',
+      'Problems count once per planted category (OMI2: per problem slot, not per solution row; `rows` of an OMI2 problem_source are its solution rows); rates are of all problems.',
       'near_duplicate_typeset edits (\\dfrac/\\frac, whitespace, final period, math delimiters, \\left/\\right) normalise to an exact duplicate; near_duplicate_lexical edits change a word and need MinHash.',
       'copy_of_math_train / copy_of_gsm8k_train: NuminaMath `math`/`gsm8k` subsets and OMI2 `math`/`gsm8k` problem_source copy MATH/GSM8K train problems verbatim, as upstream does (cross-source exact duplicates beyond the planted rate).',
       'MATH, HARP and Omni-MATH rows are the real rows (byte-identical lines) while the template pool lasts, then perturbed rows.',
       'A freshly generated problem equal (case/whitespace-insensitive) to an earlier row is drawn again; accidental_duplicate counts those still equal after 4 redraws.',
+      'Two worker threads generate in parallel (MATH+HARP+Omni+NuminaMath | OpenMathInstruct-2); each redraws against its own problems and the fixed sources, so equal problems across NuminaMath and OMI2 are only counted (accidental_exact_duplicates_numina_vs_omi2).',
     ],
-    accidental_exact_duplicates: gen.accidental,
+    accidental_exact_duplicates: gen.accidental + crossWorker,
+    accidental_exact_duplicates_numina_vs_omi2: crossWorker,
     redrawn_to_avoid_accidental_duplicates: gen.redrawn,
     planted_totals: Object.fromEntries(
       Object.entries(totals)

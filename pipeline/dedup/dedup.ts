@@ -3,11 +3,9 @@ import { confirmPairs, type ConfirmStats } from './confirm.ts';
 import { resolveCluster, type ClusterMember } from './conflicts.ts';
 import { rankMembers, sourceRank } from './keeper-policy.ts';
 import { candidatePairs } from './lsh.ts';
-import { MinHasher } from './minhash.ts';
-import { murmur3Bytes } from './murmur3.ts';
-import { normalizeProblem } from './normalize.ts';
+import { dedupFacts } from './facts.ts';
 import { PairBuffer } from './packed-sort.ts';
-import { shingleSet, type ShingleOptions } from './shingles.ts';
+import type { ShingleOptions } from './shingles.ts';
 import type { DedupDecision, DedupInput, Equivalent } from './types.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -27,8 +25,7 @@ export { dedupSummary, type DedupSummary } from './summary.ts';
  * Exact duplicates: same 64-bit hash of the normalised text (two murmur3 seeds; the chance of
  * any collision among 1.5M records is about 6e-8, so texts are not compared again).
  */
-export const EXACT_SEED_HI = 0x2545f491;
-export const EXACT_SEED_LO = 0x5bd1e995;
+export { EXACT_SEED_HI, EXACT_SEED_LO } from './facts.ts';
 
 export interface DedupStats {
   records: number;
@@ -72,19 +69,17 @@ export async function dedup(
   const hashLo = new Uint32Array(n);
   const bandHashes = new Uint32Array(n * bands);
   const setSize = new Uint32Array(n);
-  const hasher = new MinHasher(cfg.num_perm, cfg.seed);
-  const encoder = new TextEncoder();
   let seen = 0;
   for await (const rec of stream()) {
     if (rec.index !== seen) throw new Error(`dedup: stream out of order (got index ${rec.index}, expected ${seen})`);
     if (seen >= n) throw new Error(`dedup: stream gave more than n = ${n} records`);
-    const norm = normalizeProblem(rec.problem);
-    const bytes = encoder.encode(norm);
-    hashHi[seen] = murmur3Bytes(bytes, 0, bytes.length, EXACT_SEED_HI);
-    hashLo[seen] = murmur3Bytes(bytes, 0, bytes.length, EXACT_SEED_LO);
-    const set = shingleSet(norm, shingles);
-    setSize[seen] = set.length;
-    MinHasher.bandHashes(hasher.signature(set), bands, cfg.rows, bandHashes, seen * bands);
+    // facts precomputed on worker threads when the pipeline provides them
+    const f = rec.facts ?? dedupFacts(rec.problem, cfg);
+    if (f.bands.length !== bands) throw new Error(`dedup: record ${rec.index} has ${f.bands.length} band hashes, config wants ${bands}`);
+    hashHi[seen] = f.hi;
+    hashLo[seen] = f.lo;
+    setSize[seen] = f.size;
+    bandHashes.set(f.bands, seen * bands);
     seen++;
   }
   if (seen !== n) throw new Error(`dedup: stream gave ${seen} records, expected ${n}`);

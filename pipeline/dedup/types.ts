@@ -1,3 +1,5 @@
+import type { DedupFacts } from './facts.ts';
+
 /** Records and decisions exchanged with the pipeline (re-exported by dedup.ts). */
 
 export interface DedupInput {
@@ -14,6 +16,8 @@ export interface DedupInput {
   answer_canonical: string | null;
   /** Passed all per-record filters; only eligible records can be kept. */
   eligible: boolean;
+  /** Hashes computed in the per-record stage (`dedupFacts`); computed here when absent. */
+  facts?: DedupFacts;
 }
 
 export type DedupReason = 'exact_duplicate' | 'near_duplicate' | 'answer_conflict';

@@ -6,11 +6,10 @@ import { writeFileAtomic } from './atomic.ts';
 
 /**
  * The global stages' result, saved so that a run killed while writing resumes without redoing
- * dedup. Only non-trivial entries are stored (most records are singletons and clean).
+ * dedup. Only non-trivial entries are stored (most records are singletons).
  */
 interface Stored {
   n: number;
-  contamination: [number, GlobalDecisions['contamination'] extends Map<number, infer C> ? C : never][];
   dedup: [number, DedupDecision][] | null;
   summary: unknown;
 }
@@ -20,7 +19,6 @@ const path = (work: string) => join(work, 'global.json');
 export async function saveGlobal(work: string, n: number, d: GlobalDecisions): Promise<void> {
   const stored: Stored = {
     n,
-    contamination: [...d.contamination.entries()],
     dedup: d.dedup ? d.dedup.filter((x) => x.dup_cluster !== null || x.reason !== null).map((x) => [x.index, x]) : null,
     summary: d.summary,
   };
@@ -41,5 +39,5 @@ export function loadGlobal(work: string, n: number): GlobalDecisions | null {
     dedup = Array.from({ length: n }, (_, index) => ({ index, dup_cluster: null, dup_cluster_size: 1, duplicate_of: null, reason: null, evidence: '' }));
     for (const [i, x] of s.dedup) dedup[i] = x;
   }
-  return { contamination: new Map(s.contamination), dedup, summary: s.summary };
+  return { dedup, summary: s.summary };
 }

@@ -19,11 +19,15 @@ export interface TaskMarker {
   index: number;
   label: string;
   staged_sha256: string;
+  facts_sha256: string;
   stats: TaskStats;
 }
 
 export function stagedPath(work: string, index: number): string {
   return join(work, 'staged', `task-${String(index).padStart(5, '0')}.jsonl`);
+}
+export function factsPath(work: string, index: number): string {
+  return join(work, 'staged', `task-${String(index).padStart(5, '0')}.facts.jsonl`);
 }
 function markerPath(work: string, index: number): string {
   return join(work, 'staged', `task-${String(index).padStart(5, '0')}.done.json`);
@@ -31,17 +35,18 @@ function markerPath(work: string, index: number): string {
 
 /** Written after the task's staging file is complete and renamed into place. */
 export async function writeMarker(work: string, index: number, label: string, stats: TaskStats): Promise<void> {
-  const marker: TaskMarker = { index, label, staged_sha256: await sha256File(stagedPath(work, index)), stats };
+  const marker: TaskMarker = { index, label, staged_sha256: await sha256File(stagedPath(work, index)), facts_sha256: await sha256File(factsPath(work, index)), stats };
   await writeFileAtomic(markerPath(work, index), JSON.stringify(marker));
 }
 
-/** A task counts as done only when its marker exists and its staging file still hashes to it. */
+/** A task counts as done only when its marker exists and its staging files still hash to it. */
 export async function readMarker(work: string, index: number): Promise<TaskMarker | null> {
   const p = markerPath(work, index);
-  if (!existsSync(p) || !existsSync(stagedPath(work, index))) return null;
+  if (!existsSync(p) || !existsSync(stagedPath(work, index)) || !existsSync(factsPath(work, index))) return null;
   try {
     const m = JSON.parse(readFileSync(p, 'utf8')) as TaskMarker;
-    return m.staged_sha256 === (await sha256File(stagedPath(work, index))) ? m : null;
+    const ok = m.staged_sha256 === (await sha256File(stagedPath(work, index))) && m.facts_sha256 === (await sha256File(factsPath(work, index)));
+    return ok ? m : null;
   } catch {
     return null;
   }

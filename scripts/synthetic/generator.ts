@@ -48,7 +48,7 @@ export const RATES = {
   omiSources: [
     ['augmented_math', 0.7],
     ['augmented_gsm8k', 0.275],
-    ['math', 0.0125],
+    ['math', 0.0125], // fixed slots, see omiSourceOf
     ['gsm8k', 0.0125],
   ] as [string, number][],
   /** share of an OMI2 problem's extra solution rows written far from the others (often another shard) */
@@ -65,10 +65,23 @@ export interface GenOptions {
 }
 
 type Item = Template & { tags: string[] };
-type Counter = Record<string, number>;
 
-const NUMINA_COLUMNS = `{source: 'VARCHAR', problem: 'VARCHAR', solution: 'VARCHAR', messages: 'STRUCT(role VARCHAR, content VARCHAR)[]'}`;
+export interface Snapshot {
+  stats: [string, [string, Counter][]][];
+  kinds: [string, Counter][];
+  accidental: number;
+  redrawn: number;
+  omiSpreadRows: number;
+}
+export type Counter = Record<string, number>;
+
+// `messages` repeats problem and solution: built by DuckDB from the staged columns, not staged twice
+const NUMINA_COLUMNS = `{source: 'VARCHAR', problem: 'VARCHAR', solution: 'VARCHAR'}`;
+const NUMINA_SELECT = `source, problem, solution, [{'role': 'user', 'content': problem}, {'role': 'assistant', 'content': solution}] AS messages`;
 const OMI_COLUMNS = `{problem: 'VARCHAR', generated_solution: 'VARCHAR', expected_answer: 'VARCHAR', problem_source: 'VARCHAR'}`;
+
+/** OMI2 original (non-augmented) problems: one MATH and one GSM8K problem in every 80. */
+const ORIGINAL_EVERY = 80;
 
 const count = (full: number, scale: number) => (scale <= 0 ? 0 : Math.max(1, Math.round(full * scale)));
 
@@ -103,12 +116,15 @@ export class Generator {
   readonly stats = new Map<string, Map<string, Counter>>();
   readonly kinds = new Map<string, Counter>();
   private readonly seen = new Set<number>();
+  /** Keys of the fresh problems written while tracking (to count duplicates across workers). */
+  tracked: number[] | null = null;
   accidental = 0;
   private readonly mathPool: MathRow[];
   private readonly hardPool: Template[];
   private readonly permMath: (i: number) => number;
   private readonly permGsm: (i: number) => number;
   private readonly permGsmOmi: (i: number) => number;
+  private readonly permMathOmi: (i: number) => number;
   private readonly numinaWeights: number[];
   private readonly numinaNames: string[];
   private readonly omiBySource = new Map<string, Template[]>();
@@ -131,6 +147,7 @@ export class Generator {
     this.permMath = permuter(Math.max(1, this.n.mathTrain), mix(opts.seed, 11));
     this.permGsm = permuter(Math.max(1, pools.gsm8k.length), mix(opts.seed, 12));
     this.permGsmOmi = permuter(Math.max(1, pools.gsm8k.length), mix(opts.seed, 13));
+    this.permMathOmi = permuter(Math.max(1, this.n.mathTrain), mix(opts.seed, 14));
     for (const o of pools.omi2) {
       if (!this.omiBySource.has(o.source)) this.omiBySource.set(o.source, []);
       this.omiBySource.get(o.source)!.push(o);
@@ -141,12 +158,12 @@ export class Generator {
 
   // ------------------------------------------------------------------------------ accounting
 
-  private tag(source: string, subset: string, tags: readonly string[], answer: string | null): void {
+  private tag(source: string, subset: string, tags: readonly string[], answer: string | null, row = true): void {
     let bySubset = this.stats.get(source);
     if (!bySubset) this.stats.set(source, (bySubset = new Map()));
     let c = bySubset.get(subset);
     if (!c) bySubset.set(subset, (c = {}));
-    c.rows = (c.rows ?? 0) + 1;
+    if (row) c.rows = (c.rows ?? 0) + 1;
     for (const t of tags) c[t] = (c[t] ?? 0) + 1;
     if (answer !== null) {
       let k = this.kinds.get(source);
@@ -182,6 +199,7 @@ export class Generator {
     const key = (fmix32(h1 >>> 0) >>> 0) * 2097152 + (fmix32(h2 >>> 0) >>> 11);
     if (this.seen.has(key)) return false;
     this.seen.add(key);
+    this.tracked?.push(key);
     return true;
   }
 
@@ -417,23 +435,33 @@ export class Generator {
 
   // ------------------------------------------------------------------------------ OpenMathInstruct-2
 
+  /**
+   * Problem source of OMI2 problem p. The original MATH / GSM8K problems take fixed slots (every
+   * 80th problem, 1.25% each), so slot rank → a permutation of the MATH train rows / GSM8K
+   * problems: each original appears once, as upstream; the rest are augmented at random.
+   */
   private omiSourceOf(p: number): string {
-    const u = hash01(this.opts.seed, hashString('omi-source'), p);
+    if (p % ORIGINAL_EVERY === ORIGINAL_EVERY - 1) return 'math';
+    if (p % ORIGINAL_EVERY === ORIGINAL_EVERY / 2 - 1) return 'gsm8k';
+    const aug = RATES.omiSources.filter(([name]) => name.startsWith('augmented_'));
+    const total = aug.reduce((a, [, w]) => a + w, 0);
+    const u = hash01(this.opts.seed, hashString('omi-source'), p) * total;
     let acc = 0;
-    for (const [name, w] of RATES.omiSources) if (u < (acc += w)) return name;
-    return RATES.omiSources[0][0];
+    for (const [name, w] of aug) if (u < (acc += w)) return name;
+    return aug[0][0];
   }
 
   omiFresh(p: number, salt = 0): Item {
     const rng = itemRng(this.opts.seed, 'omi', p, salt);
     const source = this.omiSourceOf(p);
     const omiReal = this.omiBySource.get(source) ?? [];
+    const rank = Math.floor(p / ORIGINAL_EVERY);
     if (source === 'math' && this.n.mathTrain > 0) {
-      const m = this.mathRow('train', rng.int(0, this.n.mathTrain - 1)).row;
+      const m = this.mathRow('train', this.permMathOmi(rank % this.n.mathTrain)).row;
       return { problem: m.problem, solution: m.solution, answer: m.answer, tags: [source, 'copy_of_math_train'] };
     }
     if (source === 'gsm8k' && this.pools.gsm8k.length > 0) {
-      const g = this.pools.gsm8k[this.permGsmOmi(p % this.pools.gsm8k.length)];
+      const g = this.pools.gsm8k[this.permGsmOmi(rank % this.pools.gsm8k.length)];
       return { ...g, tags: [source, 'copy_of_gsm8k_train'] };
     }
     let t: Template;
@@ -491,6 +519,27 @@ export class Generator {
 
   // ------------------------------------------------------------------------------ writing
 
+  /** Registers the MATH, HARP and Omni-MATH problems without writing them (for a worker writing OMI2 only). */
+  registerFixedSources(): void {
+    for (const split of ['train', 'test'] as const) {
+      const total = split === 'train' ? this.n.mathTrain : this.n.mathTest;
+      for (let i = 0; i < total; i++) this.fresh(this.mathRow(split, i).row.problem);
+    }
+    for (let i = 0; i < this.n.harp; i++) this.fresh(this.harpRow(i).item.problem);
+    for (let i = 0; i < this.n.omni; i++) this.fresh(this.omniRow(i).item.problem);
+  }
+
+  /** Counters as plain data (to pass from a worker thread). */
+  snapshot(): Snapshot {
+    return {
+      stats: [...this.stats].map(([source, m]) => [source, [...m]]),
+      kinds: [...this.kinds],
+      accidental: this.accidental,
+      redrawn: this.redrawn,
+      omiSpreadRows: this.omiSpreadRows,
+    };
+  }
+
   async writeMath(dir: string): Promise<FileInfo[]> {
     await mkdir(dir, { recursive: true });
     const out: FileInfo[] = [];
@@ -540,7 +589,7 @@ export class Generator {
 
   /** NuminaMath rows, subsets interleaved at random (drawn in proportion to the rows left). */
   async writeNumina(dir: string): Promise<FileInfo[]> {
-    const w = new ParquetShards(dir, NUMINA_COLUMNS, this.opts.shardRows);
+    const w = new ParquetShards(dir, NUMINA_COLUMNS, this.opts.shardRows, NUMINA_SELECT);
     const left = this.numinaWeights.slice();
     const next = new Array<number>(left.length).fill(0);
     const order = itemRng(this.opts.seed, 'numina-order', 0);
@@ -553,15 +602,7 @@ export class Generator {
       total--;
       const item = this.uniqueItem((salt) => this.numinaRow(subset, j, salt)).item;
       this.tag('numinamath', subset, item.tags, item.answer);
-      await w.write({
-        source: subset,
-        problem: item.problem,
-        solution: item.solution,
-        messages: [
-          { role: 'user', content: item.problem },
-          { role: 'assistant', content: item.solution },
-        ],
-      });
+      await w.write({ source: subset, problem: item.problem, solution: item.solution });
     }
     return w.close();
   }
@@ -581,9 +622,9 @@ export class Generator {
       if (maxRows !== null && rows >= maxRows) return;
       rows++;
       if (first) {
-        this.tag('openmathinstruct2', item.source, ['problems', ...item.tags.slice(1)], item.answer);
+        this.tag('openmathinstruct2', item.source, ['problems', ...item.tags.slice(1)], item.answer, false);
       }
-      this.tag('openmathinstruct2', item.source, ['solution_rows'], null);
+      this.tag('openmathinstruct2', item.source, [], null);
       await w.write({ problem: item.problem, generated_solution: this.omiSolution(item, p, s), expected_answer: item.answer, problem_source: item.source });
     };
     for (let p = 0; maxRows === null ? p < P : rows + heap.size < maxRows; p++) {

@@ -64,9 +64,13 @@ export class ParquetShards {
   /** Rows of the current shard so far. */
   shardRows = 0;
 
-  constructor(dir: string, columns: string, rowsPerShard: number, prefix = 'train') {
+  private readonly select: string;
+
+  /** `select` is the SELECT list over the staged columns (e.g. to build a nested column in SQL). */
+  constructor(dir: string, columns: string, rowsPerShard: number, select = '*', prefix = 'train') {
     this.dir = dir;
     this.columns = columns;
+    this.select = select;
     this.rowsPerShard = rowsPerShard;
     this.prefix = prefix;
   }
@@ -111,7 +115,7 @@ export class ParquetShards {
       const tmp = `${info.path}.tmp`;
       const con = await duck();
       await con.run(
-        `COPY (SELECT * FROM read_json('${sql(src)}', format='newline_delimited', maximum_object_size=268435456, columns=${this.columns})) ` +
+        `COPY (SELECT ${this.select} FROM read_json('${sql(src)}', format='newline_delimited', maximum_object_size=268435456, columns=${this.columns})) ` +
           `TO '${sql(tmp)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)`,
       );
       await rm(src);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multiPartEvidence } from '../../filters/multi-part.ts';
+import { multiPartEvidence, separateQuestions } from '../../filters/multi-part.ts';
 
 describe('multi_part', () => {
   it.each([
@@ -23,4 +23,24 @@ describe('multi_part', () => {
     ['statements to judge', 'Which are true? ① $1<2$; ② $2<1$; ③ $0=0$.'],
     ['single numbered problem', '1. Find $x$ if $2x=4$.'],
   ])('does not fire on look-alike: %s', (_n, p) => expect(multiPartEvidence(p)).toBeNull());
+
+  describe('separate questions without labels', () => {
+    it.each([
+      ['two questions', 'A number is multiplied by $4$ and the result is $36$. What is the number? Is it odd or even?'],
+      ['two direct questions', 'A train travels $120$ km in $2$ hours. What is its speed? How far does it go in $5$ hours?'],
+      ['two problems in one (concatenation)', 'If $0.8=\\frac{y}{186+x}$, find the smallest value of $x$, if $x$ and $y$ are positive integers.\n\nDetermine the largest possible value of $n$ for which $\\frac{a}{b}<\\frac{a+1}{b+n}$ holds.'],
+    ])('fires on %s', (_n, p) => expect(separateQuestions(p)).not.toBeNull());
+
+    it.each([
+      ['question + format instruction', 'Find $x$ if $3x=2$. Express your answer as a fraction.'],
+      ['question + rounding', 'What is the probability of two heads? Round to the nearest hundredth.'],
+      ['setup step then the question', 'Find all 6-digit multiples of 22 of the form $5d5,\\!22e$. What is the maximum value of $d$?'],
+      ['quoted question in the story', 'Alice asks Bob, "How old are you?" Bob answers that he is twice her age minus $3$. If Alice is $10$, how old is Bob?'],
+      ['rephrasing in parentheses', 'How many ways are there to win tic-tac-toe on a $3\\times3$ board? (That is, how many lines pass through three cells?)'],
+      ['a literal question mark symbol', 'Two squares are known, as shown. What is the probability that the square marked by ? contains 3?'],
+      ['survey questions are data', 'On a survey students answer:\n\n$\\bullet$ a) Are you female?\n$\\bullet$ b) Do you play an instrument?\n\nHow many different answer combinations are possible?'],
+      ['one question', 'What is the value of $2+2$?'],
+    ])('does not fire on look-alike: %s', (_n, p) => expect(separateQuestions(p)).toBeNull());
+  });
 });
+

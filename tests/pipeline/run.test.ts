@@ -41,6 +41,18 @@ describe('bigmath run on the bundled sample', () => {
     }
   });
 
+  it('rejects exactly the MATH-500 problems of the MATH.tar sample as contamination, and keeps most', async () => {
+    const rejected = await readShards(a, 'rejected');
+    const tar = rejected.filter((r) => r.source === 'math' && String(r.source_id).startsWith('test/'));
+    expect(tar).toHaveLength(50);
+    for (const r of tar) {
+      expect(r.reasons).toContain('benchmark_contamination');
+      expect(String(r.contamination)).toMatch(/^math500:test\//);
+    }
+    const m = manifestOf(a);
+    expect(m.totals.kept / (m.totals.read - m.totals.folded)).toBeGreaterThan(0.6);
+  });
+
   it('shards read back with hyparquet and DuckDB, rows match the manifest', async () => {
     const m = manifestOf(a);
     const corpus = await readShards(a, 'corpus');
