@@ -1,51 +1,12 @@
-import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../../schemas/config.ts';
-import { InputFileError } from '../readers/raw-row.ts';
-import { TOOL_VERSION } from '../version.ts';
-import { UsageError } from './errors.ts';
-import { OutputError } from '../output-error.ts';
-import { registerRunCommand } from './run-command.ts';
-import { registerSourcesCommand } from './sources-command.ts';
-import { registerVerifyCommand } from './verify-command.ts';
-import { registerCheckCommands } from './check-command.ts';
-import { registerEvalFiltersCommand } from './eval-filters-command.ts';
-import { registerFetchCommands } from './fetch-command.ts';
-import { registerAuditCommands } from './audit-command.ts';
-
 /**
- * The `bigmath` command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error
- * (with a message on stderr naming the file and row).
+ * Entry point of the `bigmath` command. Node's compile cache is switched on before anything else
+ * loads: it roughly halves the start-up of every command (the project runs as TypeScript).
  */
-export function buildProgram(): Command {
-  const program = new Command('bigmath')
-    .description('build a verified RL math corpus from public datasets')
-    .version(TOOL_VERSION)
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerRunCommand(program);
-  registerSourcesCommand(program);
-  registerVerifyCommand(program);
-  registerCheckCommands(program);
-  registerEvalFiltersCommand(program);
-  registerFetchCommands(program);
-  registerAuditCommands(program);
-  return program;
-}
+import { enableCompileCache } from 'node:module';
 
-export async function main(argv: string[]): Promise<number> {
-  try {
-    await buildProgram().parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof InputFileError || e instanceof OutputError) {
-      process.stderr.write(`bigmath: ${e.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`bigmath: unexpected error: ${(e as Error).stack ?? e}\n`);
-    return 2;
-  }
-}
+enableCompileCache();
+const { main, buildProgram } = await import('./program.ts');
+export { main, buildProgram };
 
 if (import.meta.main) {
   process.exitCode = await main(process.argv.slice(2));

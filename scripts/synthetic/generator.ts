@@ -489,7 +489,8 @@ export class Generator {
     const opener = rng.pick(['', "Let's solve this step by step.\n\n", 'We work through the problem carefully.\n\n', 'To answer this, we set up the computation.\n\n', "Let's break it down.\n\n", '']);
     const body = applyWords(base.solution, wordMap(base.solution, rng, 0.6));
     const tail = rng.chance(0.3) ? `\n\nSo, the answer is $\\boxed{${base.answer}}$.` : '';
-    return withBox(opener + (tail ? unbox(body) : body) + tail, base.answer);
+    // base solutions already end in a box (withBox in omiFresh / planted)
+    return opener + (tail ? unbox(body) : body) + tail;
   }
 
   omiRowsOf(p: number): number {

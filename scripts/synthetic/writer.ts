@@ -18,26 +18,33 @@ function duck(): Promise<DuckDBConnection> {
 
 const sql = (p: string) => p.replaceAll("'", "''");
 
-/** Buffered line writer with backpressure. */
+const CHUNK = 1 << 22;
+
+/** Buffered line writer with backpressure: lines are encoded straight into a 4 MB buffer. */
 export class LineWriter {
   private readonly stream: WriteStream;
-  private buf: string[] = [];
-  private bytes = 0;
+  private buf = Buffer.allocUnsafe(CHUNK);
+  private off = 0;
   rows = 0;
   constructor(path: string) {
     this.stream = createWriteStream(path);
   }
   async write(line: string): Promise<void> {
-    this.buf.push(line);
-    this.bytes += line.length + 1;
+    // worst case 3 UTF-8 bytes per UTF-16 unit, plus the newline
+    const worst = line.length * 3 + 1;
+    if (this.off + worst > this.buf.length) {
+      await this.drain();
+      if (worst > this.buf.length) this.buf = Buffer.allocUnsafe(worst);
+    }
+    this.off += this.buf.write(line, this.off, 'utf8');
+    this.buf[this.off++] = 0x0a;
     this.rows++;
-    if (this.bytes >= 1 << 20) await this.drain();
   }
   private async drain(): Promise<void> {
-    if (this.buf.length === 0) return;
-    const chunk = this.buf.join('\n') + '\n';
-    this.buf = [];
-    this.bytes = 0;
+    if (this.off === 0) return;
+    const chunk = this.buf.subarray(0, this.off);
+    this.buf = Buffer.allocUnsafe(CHUNK);
+    this.off = 0;
     if (!this.stream.write(chunk)) await new Promise<void>((r) => this.stream.once('drain', () => r()));
   }
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { buildProgram, main } from '../../../pipeline/cli/main.ts';
+import { buildProgram, main } from '../../../pipeline/cli/program.ts';
 import { registerAuditCommands } from '../../../pipeline/cli/audit-command.ts';
 import { UsageError } from '../../../pipeline/cli/errors.ts';
 
