@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 
 let connection: Promise<DuckDBConnection> | null = null;
 function duck(): Promise<DuckDBConnection> {
-  connection ??= DuckDBInstance.create(':memory:', { threads: '1', preserve_insertion_order: 'true' }).then((i) => i.connect());
+  connection ??= DuckDBInstance.create(':memory:', { threads: '1', preserve_insertion_order: 'true', memory_limit: '768MB' }).then((i) => i.connect());
   return connection;
 }
 
@@ -122,7 +122,7 @@ export class ParquetShards {
       const tmp = `${info.path}.tmp`;
       const con = await duck();
       await con.run(
-        `COPY (SELECT ${this.select} FROM read_json('${sql(src)}', format='newline_delimited', maximum_object_size=268435456, columns=${this.columns})) ` +
+        `COPY (SELECT ${this.select} FROM read_json('${sql(src)}', format='newline_delimited', maximum_object_size=16777216, columns=${this.columns})) ` +
           `TO '${sql(tmp)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)`,
       );
       await rm(src);
