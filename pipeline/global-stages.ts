@@ -1,7 +1,7 @@
 import type { Config } from '../schemas/config.ts';
 import type { DedupDecision, DedupInput } from './dedup/dedup.ts';
 import type { Progress } from './progress.ts';
-import type { RecordFacts } from './staging.ts';
+import type { RecordFacts } from './staged-format.ts';
 
 /** What the cross-record stage decided, by dense record index (malformed rows excluded). */
 export interface GlobalDecisions {

@@ -7,7 +7,8 @@ import { readTask } from './readers/read-task.ts';
 import type { RecordProcessor } from './record-processor.ts';
 import { crashPoint } from './run-state/crash-point.ts';
 import { factsPath, stagedPath, type TaskStats } from './run-state/task-marker.ts';
-import { StagingWriter, type StagedLine } from './staging.ts';
+import { StagingWriter } from './staging.ts';
+import { encodeMalformed, type RecordFacts } from './staged-format.ts';
 import type { ReadTask } from './tasks.ts';
 import { toRecord } from './to-record.ts';
 
@@ -38,7 +39,8 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
     const done = processor.process(batch);
     batch = [];
     chain = chain.then(async () => {
-      for (const p of await done) await writer.writeRecord(p.record, p.dedup);
+      const chunk = await done;
+      await writer.writeChunk(chunk.staged, chunk.facts);
     });
     inFlight.push(chain);
   };
@@ -50,12 +52,12 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
       stats.malformed++;
       flush();
       const m = res.malformed;
-      chain = chain.then(() => writer.writeMalformed(m));
+      chain = chain.then(() => writer.writeMalformed(encodeMalformed(m)));
       continue;
     }
     const rec = res.record;
     if (adapter.foldKey) {
-      const key = `${rec.source}\u001f${adapter.foldKey(rec)}`;
+      const key = foldIndexKey(rec.source, adapter.foldKey(rec));
       const first = folds.get(key);
       if (first !== undefined) {
         stats.folded++;
@@ -88,9 +90,11 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
   return stats;
 }
 
-/** On resume: rebuild the fold index from a finished task's staging file. */
-export async function restoreFolds(source: string, lines: AsyncIterable<StagedLine>, folds: FoldIndex): Promise<void> {
-  const adapter = getAdapter(source);
-  if (!adapter.foldKey) return;
-  for await (const line of lines) if ('r' in line) folds.set(`${line.r.source}\u001f${adapter.foldKey(line.r)}`, line.r.id);
+/** On resume: rebuild the fold index from a finished task's facts file. */
+export async function restoreFolds(facts: AsyncIterable<RecordFacts>, folds: FoldIndex): Promise<void> {
+  for await (const f of facts) if (f.fold_key !== null) folds.set(foldIndexKey(f.source, f.fold_key), f.id);
+}
+
+function foldIndexKey(source: string, key: string): string {
+  return `${source}\u001f${key}`;
 }

@@ -4,7 +4,8 @@ import type { Config } from '../schemas/config.ts';
 import type { ProcessedRecord } from '../schemas/processed.ts';
 import type { ProblemRecord } from '../schemas/record.ts';
 import type { FilterInput } from '../filters/filter.ts';
-import { dedupFacts, type DedupFacts } from './dedup/facts.ts';
+import { dedupFactsNormalized, type DedupFacts } from './dedup/facts.ts';
+import { normalizeProblem } from './dedup/normalize.ts';
 import { contaminationIndex } from './record-context.ts';
 
 export interface ProcessedWithFacts {
@@ -31,6 +32,8 @@ export function processRecord(record: ProblemRecord, config: Config): ProcessedW
     answer_canonical: c.closedForm ? c.canonical : null,
     answer_not_closed_reason: c.closedForm ? null : c.reason,
   };
+  // dedup and decontamination compare the same math-aware normal form: compute it once
+  const d = config.decontamination.enabled || config.dedup.enabled ? normalizeProblem(cleaned.problem) : '';
   return {
     record: {
       ...record,
@@ -40,8 +43,8 @@ export function processRecord(record: ProblemRecord, config: Config): ProcessedW
       answer_kind: input.answer_kind,
       answer_canonical: input.answer_canonical,
       signals: runFilters(input, config),
-      contamination: contaminationIndex(config)?.check(cleaned.problem) ?? null,
+      contamination: contaminationIndex(config)?.checkNormalized(d) ?? null,
     },
-    dedup: config.dedup.enabled ? dedupFacts(cleaned.problem, config.dedup) : null,
+    dedup: config.dedup.enabled ? dedupFactsNormalized(d, config.dedup) : null,
   };
 }

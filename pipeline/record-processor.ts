@@ -2,17 +2,17 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Config } from '../schemas/config.ts';
 import type { ProblemRecord } from '../schemas/record.ts';
-import { processRecord, type ProcessedWithFacts } from './process-record.ts';
+import { processBatch, type EncodedBatch } from './encode-batch.ts';
 
 /** Runs the per-record stages over batches, in order, on worker threads or inline. */
 export interface RecordProcessor {
-  process(batch: ProblemRecord[]): Promise<ProcessedWithFacts[]>;
+  process(batch: ProblemRecord[]): Promise<EncodedBatch>;
   close(): Promise<void>;
 }
 
 export function inlineProcessor(config: Config): RecordProcessor {
   return {
-    process: async (batch) => batch.map((r) => processRecord(r, config)),
+    process: async (batch) => processBatch(batch, config),
     close: async () => {},
   };
 }
@@ -35,7 +35,7 @@ export function workerProcessor(config: Config, threads: number): RecordProcesso
   };
 }
 
-/** Below `worker_min_input_mb` of input, starting workers (~1.5 s each) costs more than it saves. */
+/** Below `worker_min_input_mb` of input, starting workers (~1 s each) costs more than it saves. */
 export function makeProcessor(config: Config, inputBytes: number): RecordProcessor {
   const threads = Math.min(config.workers, availableParallelism());
   return threads >= 1 && inputBytes >= config.worker_min_input_mb * 2 ** 20 ? workerProcessor(config, threads) : inlineProcessor(config);

@@ -19,7 +19,7 @@ import { acquireLock } from './run-state/lock.ts';
 import { decideResume, makePlan } from './run-state/run-plan.ts';
 import { factsPath, readMarker, stagedPath, writeMarker, type TaskStats } from './run-state/task-marker.ts';
 import { StageTimer } from './stage-timer.ts';
-import { readFacts, readStaged } from './staging.ts';
+import { readFacts } from './staging.ts';
 import { planTasks } from './tasks.ts';
 import { TOOL_VERSION } from './version.ts';
 import { writeOutputs } from './write-outputs.ts';
@@ -96,7 +96,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
         let stats: TaskStats;
         if (marker) {
           stats = marker.stats;
-          await restoreFolds(task.source, readStaged([stagedPath(work, task.index)]), folds);
+          await restoreFolds(readFacts([factsPath(work, task.index)]), folds);
           resumed++;
         } else {
           processor ??= makeProcessor(config, files.reduce((a, f) => a + f.size, 0));

@@ -51,7 +51,11 @@ export class ContaminationIndex {
   }
 
   check(problem: string): Contamination | null {
-    const norm = normalizeProblem(problem);
+    return this.checkNormalized(normalizeProblem(problem));
+  }
+
+  /** `check` for text already passed through `normalizeProblem` (the pipeline shares it with dedup). */
+  checkNormalized(norm: string): Contamination | null {
     const tokens = textTokens(norm);
     const exact = this.exactText.get(norm) ?? this.exactTokens.get(tokens.join(' '));
     if (exact !== undefined && norm !== '') {

@@ -24,10 +24,14 @@ const hashers = new Map<string, MinHasher>();
 const encoder = new TextEncoder();
 
 export function dedupFacts(problem: string, cfg: DedupConfig): DedupFacts {
+  return dedupFactsNormalized(normalizeProblem(problem), cfg);
+}
+
+/** `dedupFacts` for text already passed through `normalizeProblem`. */
+export function dedupFactsNormalized(norm: string, cfg: DedupConfig): DedupFacts {
   const key = `${cfg.num_perm}/${cfg.seed}`;
   let hasher = hashers.get(key);
   if (!hasher) hashers.set(key, (hasher = new MinHasher(cfg.num_perm, cfg.seed)));
-  const norm = normalizeProblem(problem);
   const bytes = encoder.encode(norm);
   const set = shingleSet(norm, { wordNgram: cfg.word_ngram, charNgram: cfg.char_ngram });
   const bands = new Uint32Array(cfg.bands);

@@ -5,12 +5,11 @@ const NEWLINE = 0x0a;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Streams a JSONL file line by line. A plain buffer splitter (measured at ~234 MB/s with
- * JSON.parse, against ~131 MB/s for readline) that also reports, per line, invalid UTF-8,
- * bad JSON and non-object values as row errors instead of failing the file.
- * Handles a UTF-8 byte-order mark, CRLF line ends and a missing final newline.
+ * Streams the lines of a file as byte buffers (without the newline), with a 1-based line number.
+ * A plain buffer splitter: measured at ~234 MB/s with JSON.parse, against ~131 MB/s for readline.
+ * `inspect` sees the first chunk (to refuse archives and binaries before any line is yielded).
  */
-export async function* readJsonl(file: string): AsyncGenerator<RawRow> {
+export async function* lineBuffers(file: string, inspect?: (first: Buffer) => Buffer): AsyncGenerator<[row: number, line: Buffer]> {
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   let carry: Buffer | null = null;
   let row = 0;
@@ -21,19 +20,12 @@ export async function* readJsonl(file: string): AsyncGenerator<RawRow> {
       carry = null;
       if (first) {
         first = false;
-        if (buf.length >= 2 && ((buf[0] === 0x1f && buf[1] === 0x8b) || (buf[0] === 0x50 && buf[1] === 0x4b))) {
-          throw new InputFileError(file, 'is a gzip or zip archive, not JSONL: decompress it first');
-        }
-        // JSONL is text: a NUL byte near the start means a binary file (Parquet, an image, garbage)
-        if (buf.subarray(0, 4096).includes(0)) throw new InputFileError(file, 'is a binary file, not JSONL text');
-        if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+        if (inspect) buf = inspect(buf);
       }
       let start = 0;
       let nl = buf.indexOf(NEWLINE, start);
       while (nl !== -1) {
-        row++;
-        const line = parseLine(file, row, buf.subarray(start, nl));
-        if (line) yield line;
+        yield [++row, buf.subarray(start, nl)];
         start = nl + 1;
         nl = buf.indexOf(NEWLINE, start);
       }
@@ -43,9 +35,25 @@ export async function* readJsonl(file: string): AsyncGenerator<RawRow> {
     if (e instanceof InputFileError) throw e;
     throw new InputFileError(file, `cannot read: ${(e as Error).message}`);
   }
-  if (carry && carry.length) {
-    row++;
-    const line = parseLine(file, row, carry);
+  if (carry && carry.length) yield [++row, carry];
+}
+
+/**
+ * Streams a JSONL file row by row, reporting per line invalid UTF-8, bad JSON and non-object
+ * values as row errors instead of failing the file. Handles a UTF-8 byte-order mark, CRLF line
+ * ends and a missing final newline; refuses archives and binary files with a file-level error.
+ */
+export async function* readJsonl(file: string): AsyncGenerator<RawRow> {
+  const inspect = (buf: Buffer): Buffer => {
+    if (buf.length >= 2 && ((buf[0] === 0x1f && buf[1] === 0x8b) || (buf[0] === 0x50 && buf[1] === 0x4b))) {
+      throw new InputFileError(file, 'is a gzip or zip archive, not JSONL: decompress it first');
+    }
+    // JSONL is text: a NUL byte near the start means a binary file (Parquet, an image, garbage)
+    if (buf.subarray(0, 4096).includes(0)) throw new InputFileError(file, 'is a binary file, not JSONL text');
+    return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
+  };
+  for await (const [row, bytes] of lineBuffers(file, inspect)) {
+    const line = parseLine(file, row, bytes);
     if (line) yield line;
   }
 }

@@ -42,6 +42,11 @@ export class ParquetShardWriter {
   }
 
   async write(row: Record<string, unknown>): Promise<void> {
+    return this.writeJson(JSON.stringify(row));
+  }
+
+  /** A row already serialised as one JSON object (keys matched to columns by name). */
+  async writeJson(json: string): Promise<void> {
     if (!this.stage) {
       try {
         await mkdir(this.dir, { recursive: true });
@@ -50,7 +55,7 @@ export class ParquetShardWriter {
       }
       this.stage = new LineWriter(this.stagePath(this.shards.length));
     }
-    await this.stage.write(JSON.stringify(row) + '\n');
+    await this.stage.write(json + '\n');
     if (++this.stageRows >= this.rowsPerShard) await this.flush();
   }
 

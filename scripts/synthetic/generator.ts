@@ -8,7 +8,7 @@ import { extractLastBoxed } from '../../checker/boxed.ts';
 import { fmix32, hash01, hashString, itemRng, mix, type Rng } from './prng.ts';
 import { amcMultipleChoice, chinese, cnMultipleChoice, forumAttribution, hyperlink, multiPart, proof, proseAnswer } from './styles.ts';
 import type { HarpRow, MathRow, OmniRow, Pools, Template } from './templates.ts';
-import { answerKind, applyNumbers, applyWords, nearEdit, numberMap, perturb, reboxLast, unbox, wordMap } from './text.ts';
+import { answerKind, applyNumbers, applyWords, nearEdit, numberMap, perturb, reboxLast, unbox, wordHits, wordMap } from './text.ts';
 import { LineWriter, ParquetShards, pyJson, type FileInfo } from './writer.ts';
 import { mkdir } from 'node:fs/promises';
 
@@ -228,7 +228,7 @@ export class Generator {
     const t: HarpRow = pool[rng.int(0, pool.length - 1)];
     const numbers = numberMap(t.problem, rng);
     const words = wordMap(t.problem, rng);
-    const f = (s: string) => applyWords(applyNumbers(s, numbers), words);
+    const f = (s: string) => applyNumbers(applyWords(s, words), numbers);
     const k = i - Math.min(pool.length, total);
     const raw: Record<string, unknown> = {};
     const tags = ['perturbed'];
@@ -487,7 +487,8 @@ export class Generator {
     if (s === 0) return base.solution;
     const rng = itemRng(this.opts.seed, 'omi-solution', p, s);
     const opener = rng.pick(['', "Let's solve this step by step.\n\n", 'We work through the problem carefully.\n\n', 'To answer this, we set up the computation.\n\n', "Let's break it down.\n\n", '']);
-    const body = applyWords(base.solution, wordMap(base.solution, rng, 0.6));
+    const hits = wordHits(base.solution);
+    const body = applyWords(base.solution, wordMap(base.solution, rng, 0.6, hits), hits);
     const tail = rng.chance(0.3) ? `\n\nSo, the answer is $\\boxed{${base.answer}}$.` : '';
     // base solutions already end in a box (withBox in omiFresh / planted)
     return opener + (tail ? unbox(body) : body) + tail;

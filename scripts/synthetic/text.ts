@@ -132,18 +132,20 @@ for (const w of WORD_INDEX.keys()) {
 for (const ps of PHRASES.values()) ps.sort((a, b) => b.length - a.length);
 const isLetter = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 
-interface Hit {
+export interface Hit {
   index: number;
   word: string;
 }
 
 const letterCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
-// Templates are perturbed many times: their word hits are cached (cleared when large).
+// Templates are perturbed many times: their word hits are cached (cleared when large). Texts
+// that are not templates go through `wordHits` (not cached, so they are not kept alive).
 const hitCache = new Map<string, Hit[]>();
 
 /** Occurrences of listed words and phrases, left to right, non-overlapping. */
-function findWords(text: string): Hit[] {
+function findWords(text: string, cache = true): Hit[] {
+  if (!cache) return scanWords(text);
   let hits = hitCache.get(text);
   if (hits === undefined) {
     if (hitCache.size >= 60_000) hitCache.clear();
@@ -195,10 +197,10 @@ function scanWords(text: string): Hit[] {
 }
 
 /** A per-item word substitution (names consistent: Natalia→Priya everywhere). */
-export function wordMap(text: string, rng: Rng, rate = 0.85): Map<string, string> {
+export function wordMap(text: string, rng: Rng, rate = 0.85, hits = findWords(text)): Map<string, string> {
   const map = new Map<string, string>();
   const usedNames = new Set<string>();
-  for (const { word: w } of findWords(text)) {
+  for (const { word: w } of hits) {
     if (map.has(w)) continue;
     const e = WORD_INDEX.get(w)!;
     if (!rng.chance(rate)) {
@@ -215,9 +217,14 @@ export function wordMap(text: string, rng: Rng, rate = 0.85): Map<string, string
   return map;
 }
 
-export function applyWords(text: string, map: Map<string, string>): string {
+/** Word positions of a text that is not a template (not cached). */
+export function wordHits(text: string): Hit[] {
+  return findWords(text, false);
+}
+
+export function applyWords(text: string, map: Map<string, string>, hits?: Hit[]): string {
   if (map.size === 0) return text;
-  const hits = findWords(text);
+  hits ??= findWords(text);
   if (hits.length === 0) return text;
   let out = '';
   let last = 0;

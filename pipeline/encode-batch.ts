@@ -1,0 +1,28 @@
+import type { Config } from '../schemas/config.ts';
+import type { ProblemRecord } from '../schemas/record.ts';
+import { getAdapter } from '../sources/registry.ts';
+import { processRecord } from './process-record.ts';
+import { encodeRecord } from './staged-format.ts';
+
+/** One batch after the per-record stages: staging and facts lines, joined, newline-terminated. */
+export interface EncodedBatch {
+  staged: string;
+  facts: string;
+}
+
+/**
+ * The per-record stages plus serialisation, for one batch: what a worker thread returns. Two
+ * strings cross the thread boundary instead of hundreds of objects.
+ */
+export function processBatch(batch: ProblemRecord[], config: Config): EncodedBatch {
+  let staged = '';
+  let facts = '';
+  for (const rec of batch) {
+    const p = processRecord(rec, config);
+    const fold = getAdapter(rec.source).foldKey;
+    const e = encodeRecord(p.record, p.dedup, fold ? fold(rec) : null);
+    staged += e.staged + '\n';
+    facts += e.facts + '\n';
+  }
+  return { staged, facts };
+}
