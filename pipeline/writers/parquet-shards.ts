@@ -14,11 +14,11 @@ export interface ShardInfo {
   sha256: string;
 }
 
-let connection: Promise<DuckDBConnection> | null = null;
+let instance: Promise<DuckDBInstance> | null = null;
 /** One single-threaded DuckDB per process: single-threaded keeps shard bytes deterministic. */
-function duck(): Promise<DuckDBConnection> {
-  connection ??= DuckDBInstance.create(':memory:', { threads: '1' }).then((i) => i.connect());
-  return connection;
+function duck(): Promise<DuckDBInstance> {
+  instance ??= DuckDBInstance.create(':memory:', { threads: '1' });
+  return instance;
 }
 
 /**
@@ -34,6 +34,10 @@ export class ParquetShardWriter {
   private readonly shards: ShardInfo[] = [];
   private stage: LineWriter | null = null;
   private stageRows = 0;
+  /** The shard DuckDB is converting while the next one is staged (one at a time). */
+  private converting: Promise<void> = Promise.resolve();
+  /** Each writer has its own connection: the corpus and rejected writers convert concurrently. */
+  private connection: Promise<DuckDBConnection> | null = null;
 
   constructor(dir: string, columns: ReadonlyArray<readonly [string, string, string]>, rowsPerShard: number) {
     this.dir = dir;
@@ -62,6 +66,7 @@ export class ParquetShardWriter {
   /** Finishes the last shard; returns every shard written, in order. */
   async close(): Promise<ShardInfo[]> {
     await this.flush();
+    await this.converting;
     return this.shards;
   }
 
@@ -80,9 +85,18 @@ export class ParquetShardWriter {
     const name = `part-${String(index).padStart(5, '0')}.parquet`;
     const info: ShardInfo = { path: name, rows, bytes: 0, sha256: '' };
     this.shards.push(info);
+    // DuckDB converts on its own thread: stage the next shard meanwhile, convert one at a time
+    await this.converting;
+    const conversion = this.convert(index, name, info);
+    conversion.catch(() => {}); // surfaced by the next flush or by close
+    this.converting = conversion;
+  }
+
+  private async convert(index: number, name: string, info: ShardInfo): Promise<void> {
     const src = this.stagePath(index);
     const tmp = join(this.dir, `.${name}.tmp`);
-    const con = await duck();
+    this.connection ??= duck().then((i) => i.connect());
+    const con = await this.connection;
     try {
       await con.run(
         `COPY (SELECT * FROM read_json('${sql(src)}', format='newline_delimited', maximum_object_size=1073741824, columns=${this.columnSpec})) ` +
