@@ -37,6 +37,7 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
   const flush = () => {
     if (!batch.length) return;
     const done = processor.process(batch);
+    done.catch(() => {}); // observed through the chain; never an unhandled rejection on abort
     batch = [];
     chain = chain.then(async () => {
       const chunk = await done;
@@ -44,45 +45,53 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
     });
     inFlight.push(chain);
   };
-  for await (const raw of readTask(task)) {
-    rows++;
-    stats.rows_by_file[raw.file] = (stats.rows_by_file[raw.file] ?? 0) + 1;
-    const res = toRecord(adapter, raw);
-    if (!res.ok) {
-      stats.malformed++;
-      flush();
-      const m = res.malformed;
-      chain = chain.then(() => writer.writeMalformed(encodeMalformed(m)));
-      continue;
-    }
-    const rec = res.record;
-    if (adapter.foldKey) {
-      const key = foldIndexKey(rec.source, adapter.foldKey(rec));
-      const first = folds.get(key);
-      if (first !== undefined) {
-        stats.folded++;
-        stats.folded_into[first] = (stats.folded_into[first] ?? 0) + 1;
+  try {
+    for await (const raw of readTask(task)) {
+      rows++;
+      stats.rows_by_file[raw.file] = (stats.rows_by_file[raw.file] ?? 0) + 1;
+      const res = toRecord(adapter, raw);
+      if (!res.ok) {
+        stats.malformed++;
+        flush();
+        const m = res.malformed;
+        chain = chain.then(() => writer.writeMalformed(encodeMalformed(m)));
         continue;
       }
-      folds.set(key, rec.id);
+      const rec = res.record;
+      if (adapter.foldKey) {
+        const key = foldIndexKey(rec.source, adapter.foldKey(rec));
+        const first = folds.get(key);
+        if (first !== undefined) {
+          stats.folded++;
+          stats.folded_into[first] = (stats.folded_into[first] ?? 0) + 1;
+          continue;
+        }
+        folds.set(key, rec.id);
+      }
+      const sk = subsetKey(rec.subset);
+      stats.subsets[sk] = (stats.subsets[sk] ?? 0) + 1;
+      stats.records++;
+      batch.push(rec);
+      if (batch.length >= BATCH) {
+        flush();
+        if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
+      }
+      if (stats.records === 50 && process.env.BIGMATH_CRASH_AT) {
+        flush();
+        await chain; // some staged lines are on disk when the test kills the process
+        crashPoint(`read:${task.index}`);
+      }
+      if ((rows & 255) === 0) progress.tick(`reading ${task.label}`, readSoFar + rows);
     }
-    const sk = subsetKey(rec.subset);
-    stats.subsets[sk] = (stats.subsets[sk] ?? 0) + 1;
-    stats.records++;
-    batch.push(rec);
-    if (batch.length >= BATCH) {
-      flush();
-      if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
-    }
-    if (stats.records === 50 && process.env.BIGMATH_CRASH_AT) {
-      flush();
-      await chain; // some staged lines are on disk when the test kills the process
-      crashPoint(`read:${task.index}`);
-    }
-    if ((rows & 255) === 0) progress.tick(`reading ${task.label}`, readSoFar + rows);
+    flush();
+    await chain;
+  } catch (e) {
+    // batches still in flight must not turn into unhandled rejections that hide this error
+    for (const p of inFlight) p.catch(() => {});
+    chain.catch(() => {});
+    await writer.close().catch(() => {});
+    throw e;
   }
-  flush();
-  await chain;
   await writer.close();
   await rename(`${facts}.tmp`, facts);
   await rename(`${final}.tmp`, final);

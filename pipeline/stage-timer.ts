@@ -37,9 +37,10 @@ export class StageTimer {
   rows(): StageRow[] {
     return this.done;
   }
+  /** The kernel's high-water mark (exact, covers worker threads) or the sampled peak if larger. */
   peakRssMb(): number {
     this.sample();
-    return Math.round(this.peak / 2 ** 20);
+    return Math.round(Math.max(this.peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20);
   }
 }
 

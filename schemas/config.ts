@@ -52,6 +52,8 @@ export const DedupConfigSchema = z.strictObject({
   template_siblings: z.boolean().default(true),
   /** In an LSH bucket, each record is compared with at most this many earlier bucket members. */
   lsh_window: z.number().int().positive().default(64),
+  /** Band hashes a candidate pair must share before its exact Jaccard is computed (1 = any). */
+  min_matching_bands: z.number().int().positive().default(2),
   /** Memory for shingle sets held while confirming candidates; more passes when exceeded. */
   confirm_memory_mb: z.number().positive().default(512),
   /** Source order for choosing the record a cluster keeps (earlier wins). */

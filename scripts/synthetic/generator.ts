@@ -141,8 +141,13 @@ export class Generator {
       harp: count(FULL.harp, s),
       omni: count(FULL.omni, s),
     };
-    this.mathPool = [...pools.mathTrain, ...pools.mathTest];
-    this.hardPool = [...pools.omni, ...pools.harp.filter((h) => /AIME|AMC_12|USAMO/.test(String(h.raw.contest)))];
+    // MATH templates for synthetic_math / cn_k12: train and test, but not the MATH-500 problems
+    // (the benchmark reaches the corpus only through the planted contamination)
+    const math500 = new Set(pools.benchmarks.filter((b) => b.name === 'math500').map((b) => b.problem));
+    this.mathPool = [...pools.mathTrain, ...pools.mathTest.filter((m) => !math500.has(m.problem))];
+    // olympiad-style templates: Omni-MATH and the harder AMC problems (AIME problems, which the
+    // AIME benchmark holds, stay with the amc_aime / synthetic_amc subsets)
+    this.hardPool = [...pools.omni, ...pools.harp.filter((h) => /AMC_12|USAMO/.test(String(h.raw.contest)))];
     if (this.hardPool.length === 0) this.hardPool = [...pools.omni, ...pools.harp];
     this.permMath = permuter(Math.max(1, this.n.mathTrain), mix(opts.seed, 11));
     this.permGsm = permuter(Math.max(1, pools.gsm8k.length), mix(opts.seed, 12));

@@ -8,7 +8,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 let connection: Promise<DuckDBConnection> | null = null;
 function duck(): Promise<DuckDBConnection> {
@@ -132,10 +132,6 @@ export class ParquetShards {
     // keep at most one conversion queued behind the running one (bounded staging on disk)
     await previous;
   }
-}
-
-export async function ensureDir(path: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
 }
 
 /**
