@@ -7,6 +7,8 @@ import type { RecordFacts } from './staged-format.ts';
 export interface GlobalDecisions {
   dedup: DedupDecision[] | null;
   summary: unknown;
+  /** Counts and timings of the dedup passes (for stats.json, not the manifest). */
+  stats?: unknown;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function computeGlobalDecisions(facts: () => AsyncIterable<RecordFa
       if ((++i & 1023) === 0) progress.tick(`dedup pass ${pass}`, i);
     }
   }
-  const decisions = await dedup(inputs, n, config.dedup, (a, b) => isEquivalent(a, b));
-  return { dedup: decisions, summary: dedupSummary(decisions, (i) => sources[i]) };
+  let stats: unknown;
+  const decisions = await dedup(inputs, n, config.dedup, (a, b) => isEquivalent(a, b), { onStats: (s) => (stats = s) });
+  return { dedup: decisions, summary: dedupSummary(decisions, (i) => sources[i]), stats };
 }

@@ -147,7 +147,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
       outputs,
       dedup: decisions.summary ?? null,
     };
-    await writeFile(join(out, 'stats.json'), JSON.stringify({ stages: timer.rows(), peak_rss_mb: timer.peakRssMb() }, null, 2) + '\n');
+    await writeFile(join(out, 'stats.json'), JSON.stringify({ stages: timer.rows(), peak_rss_mb: timer.peakRssMb(), dedup: decisions.stats ?? null }, null, 2) + '\n');
     // the manifest marks the run complete, so it is written last and atomically
     await writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     // derived views of the finished run, read back from its shards and manifest

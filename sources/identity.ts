@@ -15,3 +15,12 @@ export function recordId(source: string, sourceId: string): string {
 export function rowSourceId(loc: { file: string; row: number; relativePath?: string }): string {
   return `${loc.relativePath ?? loc.file.split(/[\\/]/).pop()}:${loc.row}`;
 }
+
+/**
+ * Source id for upstreams that have no row id and whose rows are reordered between copies
+ * (Omni-MATH subsets) or repeated per solution (OpenMathInstruct-2): the first 16 hex digits of
+ * sha256 of the problem text.
+ */
+export function textSourceId(problem: string): string {
+  return createHash('sha256').update(problem).digest('hex').slice(0, 16);
+}

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { SourceAdapter } from './adapter.ts';
 import { FieldReader, rest } from './fields.ts';
+import { textSourceId } from './identity.ts';
 
 const MAPPED = ['domain', 'difficulty', 'problem', 'solution', 'answer', 'source'] as const;
 
@@ -32,7 +32,7 @@ export const omniMathAdapter: SourceAdapter = {
     return {
       ok: true,
       row: {
-        source_id: createHash('sha256').update(problem).digest('hex').slice(0, 16),
+        source_id: textSourceId(problem),
         subset,
         problem,
         solution,

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { SourceAdapter } from './adapter.ts';
 import { FieldReader, rest } from './fields.ts';
+import { textSourceId } from './identity.ts';
 
 const MAPPED = ['problem', 'generated_solution', 'expected_answer', 'problem_source'] as const;
 
@@ -27,7 +27,7 @@ export const openMathInstruct2Adapter: SourceAdapter = {
     return {
       ok: true,
       row: {
-        source_id: createHash('sha256').update(problem).digest('hex').slice(0, 16),
+        source_id: textSourceId(problem),
         subset,
         problem,
         solution,

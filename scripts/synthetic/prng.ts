@@ -4,15 +4,9 @@
  * can be regenerated on its own (duplicates re-derive their original instead of storing it).
  */
 
-/** 32-bit finaliser (murmur3 fmix32). */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { fmix32 } from '../../pipeline/dedup/murmur3.ts';
+
+export { fmix32 };
 
 /** FNV-1a of a string, then mixed: a stable 32-bit id for stream names. */
 export function hashString(s: string): number {
