@@ -54,6 +54,8 @@ export const DedupConfigSchema = z.strictObject({
   lsh_window: z.number().int().positive().default(64),
   /** Band hashes a candidate pair must share before its exact Jaccard is computed (1 = any). */
   min_matching_bands: z.number().int().positive().default(2),
+  /** Candidates whose sketch-estimated Jaccard is below threshold minus this skip confirmation (0 = off). */
+  sketch_margin: z.number().min(0).max(1).default(0.2),
   /** Memory for shingle sets held while confirming candidates; more passes when exceeded. */
   confirm_memory_mb: z.number().positive().default(512),
   /** Source order for choosing the record a cluster keeps (earlier wins). */

@@ -18,6 +18,12 @@ export interface DedupFacts {
   lo: number;
   size: number;
   bands: number[];
+  /**
+   * b-bit MinHash sketch: the low 8 bits of every signature value, base64. Two sketches agree
+   * in a position with probability J + (1 - J)/256, so they estimate Jaccard well enough to skip
+   * candidate pairs far below the threshold before computing their exact Jaccard.
+   */
+  sketch: string;
 }
 
 const hashers = new Map<string, MinHasher>();
@@ -35,8 +41,12 @@ export function dedupFactsNormalized(norm: string, cfg: DedupConfig): DedupFacts
   const bytes = encoder.encode(norm);
   const set = shingleSet(norm, { wordNgram: cfg.word_ngram, charNgram: cfg.char_ngram });
   const bands = new Uint32Array(cfg.bands);
-  MinHasher.bandHashes(hasher.signature(set), cfg.bands, cfg.rows, bands, 0);
+  const sig = hasher.signature(set);
+  MinHasher.bandHashes(sig, cfg.bands, cfg.rows, bands, 0);
+  const low = new Uint8Array(sig.length);
+  for (let i = 0; i < sig.length; i++) low[i] = sig[i] & 0xff;
   return {
+    sketch: Buffer.from(low.buffer, low.byteOffset, low.length).toString('base64'),
     hi: murmur3Bytes(bytes, 0, bytes.length, EXACT_SEED_HI),
     lo: murmur3Bytes(bytes, 0, bytes.length, EXACT_SEED_LO),
     size: set.length,
