@@ -11,6 +11,7 @@ import { StagingWriter } from './staging.ts';
 import { encodeMalformed, type RecordFacts } from './staged-format.ts';
 import type { ReadTask } from './tasks.ts';
 import { toRecord } from './to-record.ts';
+import { recordId, rowSourceId } from '../sources/identity.ts';
 
 const BATCH = 512;
 const MAX_IN_FLIGHT = 4;
@@ -18,12 +19,15 @@ const MAX_IN_FLIGHT = 4;
 /** Fold state shared across tasks: rows of one problem (OpenMathInstruct-2) become one record. */
 export type FoldIndex = Map<string, string>; // source + fold key -> id of the record kept
 
+/** Ids given so far in the run: a repeated source id is made unique, never written twice. */
+export type IdIndex = Set<string>;
+
 /**
  * One read task: stream raw rows, map them through the adapter, fold repeated problems, run
  * the per-record stages in batches (on worker threads) and write the staging and facts files in
  * input order. The files appear under their final names only when complete.
  */
-export async function ingestTask(task: ReadTask, work: string, processor: RecordProcessor, folds: FoldIndex, progress: Progress, readSoFar: number): Promise<TaskStats> {
+export async function ingestTask(task: ReadTask, work: string, processor: RecordProcessor, folds: FoldIndex, ids: IdIndex, progress: Progress, readSoFar: number): Promise<TaskStats> {
   const adapter = getAdapter(task.source);
   const final = stagedPath(work, task.index);
   const facts = factsPath(work, task.index);
@@ -57,7 +61,7 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
         chain = chain.then(() => writer.writeMalformed(encodeMalformed(m)));
         continue;
       }
-      const rec = res.record;
+      let rec = res.record;
       if (adapter.foldKey) {
         const key = foldIndexKey(rec.source, adapter.foldKey(rec));
         const first = folds.get(key);
@@ -68,6 +72,11 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
         }
         folds.set(key, rec.id);
       }
+      if (ids.has(rec.id)) {
+        const source_id = `${rec.source_id}#${rowSourceId(raw)}`;
+        rec = { ...rec, source_id, id: recordId(rec.source, source_id) };
+      }
+      ids.add(rec.id);
       const sk = subsetKey(rec.subset);
       stats.subsets[sk] = (stats.subsets[sk] ?? 0) + 1;
       stats.records++;
@@ -99,9 +108,12 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
   return stats;
 }
 
-/** On resume: rebuild the fold index from a finished task's facts file. */
-export async function restoreFolds(facts: AsyncIterable<RecordFacts>, folds: FoldIndex): Promise<void> {
-  for await (const f of facts) if (f.fold_key !== null) folds.set(foldIndexKey(f.source, f.fold_key), f.id);
+/** On resume: rebuild the fold and id indexes from a finished task's facts file. */
+export async function restoreIndexes(facts: AsyncIterable<RecordFacts>, folds: FoldIndex, ids: IdIndex): Promise<void> {
+  for await (const f of facts) {
+    if (f.fold_key !== null) folds.set(foldIndexKey(f.source, f.fold_key), f.id);
+    ids.add(f.id);
+  }
 }
 
 function foldIndexKey(source: string, key: string): string {

@@ -8,7 +8,7 @@ import { Accounting } from './accounting.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { computeGlobalDecisions } from './global-stages.ts';
 import { contaminationIndex } from './record-context.ts';
-import { ingestTask, restoreFolds, type FoldIndex } from './ingest.ts';
+import { ingestTask, restoreIndexes, type FoldIndex, type IdIndex } from './ingest.ts';
 import { resolveInput, type InputFile } from './inputs.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { makeProcessor, type RecordProcessor } from './record-processor.ts';
@@ -81,6 +81,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
 
     const accounting = new Accounting();
     const folds: FoldIndex = new Map();
+    const ids: IdIndex = new Set();
     const folded = new Map<string, number>();
     const addStats = (s: TaskStats) => {
       accounting.addTask(s);
@@ -96,11 +97,11 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
         let stats: TaskStats;
         if (marker) {
           stats = marker.stats;
-          await restoreFolds(readFacts([factsPath(work, task.index)]), folds);
+          await restoreIndexes(readFacts([factsPath(work, task.index)]), folds, ids);
           resumed++;
         } else {
           processor ??= makeProcessor(config, files.reduce((a, f) => a + f.size, 0));
-          stats = await ingestTask(task, work, processor, folds, progress, accounting.totalRead());
+          stats = await ingestTask(task, work, processor, folds, ids, progress, accounting.totalRead());
           await writeMarker(work, task.index, task.label, stats);
         }
         addStats(stats);

@@ -17,9 +17,8 @@ export function rowSourceId(loc: { file: string; row: number; relativePath?: str
 }
 
 /**
- * Source id for upstreams that have no row id and whose rows are reordered between copies
- * (Omni-MATH subsets) or repeated per solution (OpenMathInstruct-2): the first 16 hex digits of
- * sha256 of the problem text.
+ * Source id for an upstream whose rows repeat one problem per solution (OpenMathInstruct-2,
+ * folded into one record per problem): the first 16 hex digits of sha256 of the problem text.
  */
 export function textSourceId(problem: string): string {
   return createHash('sha256').update(problem).digest('hex').slice(0, 16);

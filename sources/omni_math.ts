@@ -1,13 +1,13 @@
 import type { SourceAdapter } from './adapter.ts';
 import { FieldReader, rest } from './fields.ts';
-import { textSourceId } from './identity.ts';
+import { rowSourceId } from './identity.ts';
 
 const MAPPED = ['domain', 'difficulty', 'problem', 'solution', 'answer', 'source'] as const;
 
 /**
  * Omni-MATH: `domain` (list), `difficulty` (float), `problem`, `solution`, `answer`, `source`
- * (the competition, used as subset). Upstream has no id and its subsets reorder rows, so the
- * id is a hash of the problem text, stable across copies of the file.
+ * (the competition, used as subset). Upstream has no id (and repeats some problems verbatim),
+ * so the id is file name + row number.
  */
 export const omniMathAdapter: SourceAdapter = {
   name: 'omni_math',
@@ -16,7 +16,7 @@ export const omniMathAdapter: SourceAdapter = {
   expectedFiles: 'test.jsonl with domain, difficulty, problem, solution, answer, source',
   requiredColumns: ['problem', 'answer'],
   location: { kind: 'hf_dataset', repo: 'KbsdJames/Omni-MATH', revision: 'main', files: ['test.jsonl'] },
-  adapt(row) {
+  adapt(row, loc) {
     const f = new FieldReader(row);
     const problem = f.text('problem');
     const answer = f.text('answer');
@@ -32,7 +32,7 @@ export const omniMathAdapter: SourceAdapter = {
     return {
       ok: true,
       row: {
-        source_id: textSourceId(problem),
+        source_id: rowSourceId(loc),
         subset,
         problem,
         solution,

@@ -98,6 +98,22 @@ describe('malformed rows', () => {
   });
 });
 
+describe('record ids', () => {
+  it('stay unique when an upstream row repeats (the copy is a duplicate, not a lost row)', async () => {
+    const dir = tempDir();
+    const line = readFileSync(join(ROOT, 'data/sample/harp/HARP.jsonl'), 'utf8').split('\n')[0];
+    writeFileSync(join(dir, 'HARP.jsonl'), `${line}\n${line}\n`);
+    const out = join(dir, 'out');
+    expect(bigmath(['run', '--input', `harp=${join(dir, 'HARP.jsonl')}`, '--out', out]).status).toBe(0);
+    const all = [...(await readShards(out, 'corpus')), ...(await readShards(out, 'rejected'))];
+    expect(all).toHaveLength(2);
+    expect(new Set(all.map((r) => r.id)).size).toBe(2);
+    expect(all[1].source_id).toBe(`${all[0].source_id}#HARP.jsonl:2`);
+    expect(all.some((r) => r.reason === 'exact_duplicate' || (r.reasons as string[] | undefined)?.includes('exact_duplicate'))).toBe(true);
+    expect(bigmath(['verify', out]).status).toBe(0);
+  });
+});
+
 describe('OpenMathInstruct-2 folding', () => {
   it('folds solution rows of one problem into one record and counts them', async () => {
     const dir = tempDir();

@@ -72,7 +72,7 @@ describe('omni_math adapter', () => {
     expect(r.subject).toBe((rows[0].domain as string[]).join('; '));
     expect(r.level).toBe(String(rows[0].difficulty));
     expect(r.subset).toBe(rows[0].source);
-    expect(r.source_id).toMatch(/^[0-9a-f]{16}$/);
+    expect(r.source_id).toBe('f.jsonl:1');
   });
 });
 
