@@ -274,7 +274,15 @@ function explainText(e: Explanation): string {
       L.push(`  kept over ${e.kept_over.length} record${e.kept_over.length === 1 ? '' : 's'}:`);
       for (const m of e.kept_over) L.push(`    ${m.id} (${m.source}) ${m.reason}: ${oneLine(m.dedup_evidence, 80)}`);
     }
-    if (!e.duplicate_of && !e.kept_over.length) L.push(r.kept ? '  kept; no other member was removed for it' : '  not a dedup candidate (rejected by its own filters); dedup kept another copy or none');
+    if (!e.duplicate_of && !e.kept_over.length) {
+      L.push(
+        r.kept
+          ? '  kept; no other member was removed for it'
+          : r.reason === 'answer_conflict'
+            ? '  the copies disagree on the answer and none could be kept (conflict_policy); see the dedup signal'
+            : '  not a dedup candidate (rejected by its own filters); dedup kept another copy or none',
+      );
+    }
     L.push('  members:');
     for (const m of e.cluster) {
       const status = m.kept ? 'kept' : `rejected: ${m.reason}`;

@@ -1,7 +1,7 @@
-import { normalizeProblem } from './normalize.ts';
+import { inlineFeaturizer, type Featurizer, type ShingleFeatures } from './features.ts';
 import { PairBuffer } from './packed-sort.ts';
-import { jaccard, shingleSet, type ShingleOptions } from './shingles.ts';
-import { isTemplateSibling, valueTokens } from './template-siblings.ts';
+import { jaccard, type ShingleOptions } from './shingles.ts';
+import { isTemplateSibling } from './template-siblings.ts';
 
 /**
  * Confirms LSH candidate pairs with the exact Jaccard of their shingle sets, re-streaming the
@@ -21,7 +21,12 @@ export interface ConfirmOptions {
   threshold: number;
   templateSiblings: boolean;
   budgetBytes: number;
+  /** Computes shingle features of the records in pairs (worker threads in the pipeline). */
+  featurize?: Featurizer;
 }
+
+const FEATURE_BATCH = 512;
+const FEATURE_BATCHES_IN_FLIGHT = 4;
 
 export interface ConfirmStats {
   passes: number;
@@ -33,10 +38,53 @@ export interface ConfirmStats {
   peakHeldBytes: number;
 }
 
-interface Held {
-  set: Uint32Array;
-  values: string[];
+interface Held extends ShingleFeatures {
   pending: number;
+}
+
+/**
+ * The records a pass needs, with their features, in index order: batches go to the featurizer
+ * several at a time (so worker threads stay busy) and come back in order.
+ */
+async function* neededFeatures(
+  stream: () => AsyncIterable<{ index: number; problem: string }>,
+  needed: (index: number) => boolean,
+  lastNeeded: number,
+  shingles: ShingleOptions,
+  featurize: Featurizer,
+): AsyncGenerator<{ index: number; features: ShingleFeatures }> {
+  const queue: { indexes: number[]; features: Promise<ShingleFeatures[]> }[] = [];
+  let indexes: number[] = [];
+  let problems: string[] = [];
+  const send = () => {
+    if (!indexes.length) return;
+    const features = featurize(problems, shingles);
+    features.catch(() => {}); // awaited below; never an unhandled rejection if the pass aborts
+    queue.push({ indexes, features });
+    indexes = [];
+    problems = [];
+  };
+  let expected = 0;
+  for await (const rec of stream()) {
+    if (rec.index !== expected) throw new Error(`dedup: stream out of order (got index ${rec.index}, expected ${expected})`);
+    expected++;
+    if (needed(rec.index)) {
+      indexes.push(rec.index);
+      problems.push(rec.problem);
+      if (indexes.length >= FEATURE_BATCH) send();
+      while (queue.length >= FEATURE_BATCHES_IN_FLIGHT) {
+        const b = queue.shift()!;
+        const fs = await b.features;
+        for (let k = 0; k < b.indexes.length; k++) yield { index: b.indexes[k], features: fs[k] };
+      }
+    }
+    if (rec.index >= lastNeeded) break;
+  }
+  send();
+  for (const b of queue) {
+    const fs = await b.features;
+    for (let k = 0; k < b.indexes.length; k++) yield { index: b.indexes[k], features: fs[k] };
+  }
 }
 
 export async function confirmPairs(
@@ -77,33 +125,27 @@ export async function confirmPairs(
     const held = new Map<number, Held>();
     let heldBytes = 0;
     let r = 0;
-    let expected = 0;
-    for await (const rec of stream()) {
-      if (rec.index !== expected) throw new Error(`dedup: stream out of order (got index ${rec.index}, expected ${expected})`);
-      expected++;
-      const idx = rec.index;
+    const rightSet = new Set<number>();
+    for (let k = 0; k < rights.length; k++) rightSet.add(rights.hi(k));
+    const needed = (idx: number) => lefts.has(idx) || rightSet.has(idx);
+    for await (const { index: idx, features } of neededFeatures(stream, needed, lastNeeded, opts.shingles, opts.featurize ?? inlineFeaturizer)) {
       const isLeft = lefts.has(idx);
-      const isRight = r < rights.length && rights.hi(r) === idx;
-      if (isLeft || isRight) {
-        const norm = normalizeProblem(rec.problem);
-        const mine: Held = { set: shingleSet(norm, opts.shingles), values: valueTokens(norm, rec.problem), pending: 0 };
-        for (; r < rights.length && rights.hi(r) === idx; r++) {
-          const i = rights.lo(r);
-          const left = held.get(i)!;
-          compare(i, left, idx, mine);
-          if (--left.pending === 0) {
-            held.delete(i);
-            heldBytes -= left.set.length * 4;
-          }
-        }
-        if (isLeft) {
-          mine.pending = lefts.get(idx)!;
-          held.set(idx, mine);
-          heldBytes += mine.set.length * 4;
-          if (heldBytes > stats.peakHeldBytes) stats.peakHeldBytes = heldBytes;
+      const mine: Held = { set: features.set, values: features.values, pending: 0 };
+      for (; r < rights.length && rights.hi(r) === idx; r++) {
+        const i = rights.lo(r);
+        const left = held.get(i)!;
+        compare(i, left, idx, mine);
+        if (--left.pending === 0) {
+          held.delete(i);
+          heldBytes -= left.set.length * 4;
         }
       }
-      if (idx >= lastNeeded) break;
+      if (isLeft) {
+        mine.pending = lefts.get(idx)!;
+        held.set(idx, mine);
+        heldBytes += mine.set.length * 4;
+        if (heldBytes > stats.peakHeldBytes) stats.peakHeldBytes = heldBytes;
+      }
     }
     if (r < rights.length) throw new Error(`dedup: stream ended before record ${rights.hi(r)} (re-stream must give the same records)`);
     p0 = p1;

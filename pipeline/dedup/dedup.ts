@@ -4,6 +4,7 @@ import { resolveCluster, type ClusterMember } from './conflicts.ts';
 import { rankMembers, sourceRank } from './keeper-policy.ts';
 import { candidatePairs } from './lsh.ts';
 import { dedupFacts } from './facts.ts';
+import type { Featurizer } from './features.ts';
 import { PairBuffer } from './packed-sort.ts';
 import type { ShingleOptions } from './shingles.ts';
 import type { DedupDecision, DedupInput, Equivalent } from './types.ts';
@@ -42,6 +43,8 @@ export interface DedupStats {
 export interface DedupOptions {
   /** Receives counts and timings once the run finishes. */
   onStats?: (s: DedupStats) => void;
+  /** Computes shingle features for confirmation (worker threads in the pipeline; inline by default). */
+  featurize?: Featurizer;
 }
 
 export async function dedup(
@@ -144,6 +147,7 @@ export async function dedup(
       threshold: cfg.near_dup_threshold,
       templateSiblings: cfg.template_siblings,
       budgetBytes: cfg.confirm_memory_mb * 1024 * 1024,
+      featurize: options.featurize,
     },
     (i, j, J) => {
       uf.union(i, j);

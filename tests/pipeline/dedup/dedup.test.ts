@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inlineFeaturizer, type Featurizer } from '../../../pipeline/dedup/features.ts';
 import { describe, expect, it } from 'vitest';
 import { dedup, dedupSummary, type DedupInput, type DedupStats } from '../../../pipeline/dedup/dedup.ts';
 import { DedupConfigSchema } from '../../../schemas/config.ts';
@@ -68,6 +69,20 @@ describe('dedup', () => {
     const b = await dedup(streamOf(rows), rows.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { onStats: (s) => (passes = s.confirm.passes) });
     expect(b).toEqual(a);
     expect(passes).toBeGreaterThan(1);
+  });
+
+  it('gives the same decisions with an asynchronous featurizer (worker threads in the pipeline)', async () => {
+    const a = await dedup(streamOf(rows), rows.length, cfg, eq);
+    let calls = 0;
+    // batches resolve out of order in time; results must still be used in record order
+    const slow: Featurizer = async (problems, shingles) => {
+      const delay = (calls++ % 3) * 5;
+      await new Promise((r) => setTimeout(r, delay));
+      return inlineFeaturizer(problems, shingles);
+    };
+    const b = await dedup(streamOf(rows), rows.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { featurize: slow });
+    expect(b).toEqual(a);
+    expect(calls).toBeGreaterThan(0);
   });
 
   it('rejects out-of-order streams and bad banding', async () => {
