@@ -57,7 +57,7 @@ export const DedupConfigSchema = z.strictObject({
   /** Candidates whose sketch-estimated Jaccard is below threshold minus this skip confirmation (0 = off). */
   sketch_margin: z.number().min(0).max(1).default(0.2),
   /** Memory for shingle sets held while confirming candidates; more passes when exceeded. */
-  confirm_memory_mb: z.number().positive().default(512),
+  confirm_memory_mb: z.number().positive().default(256),
   /** Source order for choosing the record a cluster keeps (earlier wins). */
   source_priority: z.array(z.string()).default(['math', 'harp', 'omni_math', 'numinamath', 'openmathinstruct2']),
   /** `drop_cluster`: drop every member of a conflicting cluster; `majority`: keep the best when most agree. */
