@@ -10,7 +10,7 @@ import { ConfigSchema } from '../schemas/config.ts';
 import { getAdapter } from '../sources/registry.ts';
 import { cleanRecord, runFilters } from '../filters/index.ts';
 
-const dir = process.argv[2] ?? '/work/shared/data/sources';
+const dir = process.argv[2] ?? new URL('../../shared/data/sources', import.meta.url).pathname;
 const files: [string, string][] = [
   ['math', 'math/train.jsonl'], ['math', 'math/test.jsonl'], ['harp', 'harp/HARP.jsonl'],
   ['omni_math', 'omni-math/omni_math_rule.jsonl'], ['openmathinstruct2', 'openmathinstruct-2/openmathinstruct2_100.jsonl'],

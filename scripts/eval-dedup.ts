@@ -27,7 +27,7 @@ import { jaccard, shingleSet } from '../pipeline/dedup/shingles.ts';
 import { ContaminationIndex, contaminationEvidence, defaultBenchmarkSpecs, loadBenchmarks } from '../pipeline/decontam/decontaminate.ts';
 import { DedupConfigSchema, type DedupConfig } from '../schemas/config.ts';
 
-const DATA = '/work/shared/data/sources';
+const DATA = new URL('../../shared/data/sources', import.meta.url).pathname;
 
 export interface EvalRow extends DedupInput {
   family: string; // base id for planted families; own id otherwise
@@ -364,7 +364,7 @@ async function main(): Promise<void> {
   console.log('\n== decontamination: MATH test vs bundled benchmarks ==');
   const items = loadBenchmarks(defaultBenchmarkSpecs(resolve(fileURLToPath(import.meta.url), '../..')));
   const index = new ContaminationIndex(items, 13);
-  const m500 = new Set(jsonl('/work/shared/data/benchmarks/math-500/test.jsonl').map((r) => String(r.problem)));
+  const m500 = new Set(jsonl(new URL('../../shared/data/benchmarks/math-500/test.jsonl', import.meta.url).pathname).map((r) => String(r.problem)));
   const mathTest = jsonl(`${DATA}/math/test.jsonl`).map((r) => String(r.problem));
   t = performance.now();
   let caught500 = 0;
