@@ -10,25 +10,15 @@ import { ConfigSchema } from '../../../schemas/config.ts';
 import type { Manifest, SourceCounts } from '../../../schemas/manifest.ts';
 import type { Signal } from '../../../schemas/signal.ts';
 import { canonicalJson } from '../../../pipeline/canonical-json.ts';
+import { mulberry32 } from '../../../pipeline/dedup/murmur3.ts';
+import { FILTERS as FILTER_LIST } from '../../../filters/index.ts';
+import { recordId } from '../../../sources/identity.ts';
 import { verdictOf } from '../../../pipeline/verdict.ts';
 import { CORPUS_COLUMNS, REJECTED_COLUMNS } from '../../../pipeline/writers/columns.ts';
 import { ParquetShardWriter } from '../../../pipeline/writers/parquet-shards.ts';
 
 /** Per-record filters in pipeline order, as the filters register them (name = reason code). */
-export const FILTERS = [
-  'source_excluded',
-  'non_english',
-  'hyperlink',
-  'figure_required',
-  'missing_answer',
-  'multiple_answers',
-  'multiple_choice',
-  'yes_no',
-  'true_false',
-  'proof',
-  'multi_part',
-  'answer_not_closed_form',
-] as const;
+export const FILTERS = FILTER_LIST.map((f) => f.name);
 
 export interface FixtureRow {
   id: string;
@@ -64,20 +54,12 @@ const SUBSETS: Record<string, (string | null)[]> = {
   openmathinstruct2: ['augmented_math', 'math'],
 };
 
-function hashId(source: string, sid: string): string {
-  return createHash('sha256').update(`${source}\u001f${sid}`).digest('hex').slice(0, 16);
-}
+const hashId = recordId;
 
-/** Deterministic PRNG (mulberry32). */
+/** Deterministic PRNG in [0, 1) (the project's mulberry32). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 /** Problems with math to render; `i` varies the numbers so texts differ. */
