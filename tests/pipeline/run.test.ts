@@ -12,7 +12,10 @@ describe('bigmath run on the bundled sample', () => {
   beforeAll(() => {
     a = join(tempDir(), 'out');
     b = join(tempDir(), 'out');
-    const r1 = bigmath(['run', '--out', a, '--rows-per-shard', '200']);
+    // run a on worker threads (forced even for this small input), run b inline: same bytes expected
+    const cfg = join(tempDir(), 'threads.json');
+    writeFileSync(cfg, JSON.stringify({ worker_min_input_mb: 0, workers: 2 }));
+    const r1 = bigmath(['run', '--out', a, '--rows-per-shard', '200', '--config', cfg]);
     expect(r1.stderr).toBe('');
     expect(r1.status).toBe(0);
     const r2 = bigmath(['run', '--out', b, '--rows-per-shard', '200', '--workers', '0']);
