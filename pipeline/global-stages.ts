@@ -24,7 +24,12 @@ export async function computeGlobalDecisions(facts: () => AsyncIterable<RecordFa
   const { dedup, dedupSummary } = await import('./dedup/dedup.ts');
   const { isEquivalent } = await import('../checker/index.ts');
   const disabled = new Set(config.filters.disable);
-  const contaminationBlocks = !config.decontamination.keep_benchmark_problems;
+  if (config.decontamination.keep_benchmark_problems) disabled.add('decontamination');
+  // fired is [filter, reason, filter, reason, ...]; a signal counts unless its filter or reason is disabled
+  const passes = (fired: string[]): boolean => {
+    for (let k = 0; k < fired.length; k += 2) if (!disabled.has(fired[k]) && !disabled.has(fired[k + 1])) return false;
+    return true;
+  };
   const sources: string[] = new Array(n);
   let pass = 0;
   async function* inputs(): AsyncGenerator<DedupInput> {
@@ -40,7 +45,7 @@ export async function computeGlobalDecisions(facts: () => AsyncIterable<RecordFa
         problem: f.problem,
         answer: f.answer,
         answer_canonical: f.answer_canonical,
-        eligible: !f.fired.some((x) => !disabled.has(x)) && !(contaminationBlocks && f.contaminated),
+        eligible: passes(f.fired),
         facts: f.dedup ?? undefined,
       };
       if ((++i & 1023) === 0) progress.tick(`dedup pass ${pass}`, i);

@@ -21,8 +21,3 @@ export function verdictOf(signals: readonly Signal[], disabled: ReadonlySet<stri
   const primary = fired.find((s) => s.reason === reason)!;
   return { kept: false, reason, reasons, stage: REASON_STAGE[reason] ?? 'unknown', evidence: primary.evidence };
 }
-
-/** True when the per-record filters leave the record in (dedup may still remove it). */
-export function passesFilters(signals: readonly Signal[], disabled: ReadonlySet<string>): boolean {
-  return !signals.some((s) => s.fired && !disabled.has(s.filter) && !disabled.has(s.reason));
-}

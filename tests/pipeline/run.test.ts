@@ -101,6 +101,38 @@ describe('malformed rows', () => {
   });
 });
 
+describe('decontamination policy', () => {
+  it('keep_benchmark_problems keeps contaminated problems (signal recorded) and lets them be kept in dedup', async () => {
+    const dir = tempDir();
+    const cfg = join(dir, 'keep.json');
+    writeFileSync(cfg, JSON.stringify({ decontamination: { keep_benchmark_problems: true } }));
+    const out = join(dir, 'out');
+    expect(bigmath(['run', '--input', `math=${join(ROOT, 'data/sample/math')}`, '--out', out, '--config', cfg]).status).toBe(0);
+    const corpus = await readShards(out, 'corpus');
+    const rejected = await readShards(out, 'rejected');
+    expect(rejected.filter((r) => r.reason === 'benchmark_contamination')).toHaveLength(0);
+    const kept = corpus.filter((r) => r.contamination !== null);
+    expect(kept.length).toBeGreaterThan(30);
+    for (const r of kept) expect((r.signals as { filter: string; fired: boolean }[]).find((x) => x.filter === 'decontamination')!.fired).toBe(true);
+  });
+
+  it('with keep_benchmark_problems, two copies of a benchmark problem still dedup to one', async () => {
+    const dir = tempDir();
+    const cfg = join(dir, 'keep.json');
+    writeFileSync(cfg, JSON.stringify({ decontamination: { keep_benchmark_problems: true } }));
+    const tarDir = join(ROOT, 'data/sample/math/test/algebra');
+    const row = JSON.stringify(JSON.parse(readFileSync(join(tarDir, readdirSync(tarDir)[0]), 'utf8')));
+    writeFileSync(join(dir, 'math.jsonl'), `${row}\n${row}\n`);
+    const out = join(dir, 'out');
+    expect(bigmath(['run', '--input', `math=${join(dir, 'math.jsonl')}`, '--out', out, '--config', cfg]).status).toBe(0);
+    const corpus = await readShards(out, 'corpus');
+    const rejected = await readShards(out, 'rejected');
+    expect(corpus).toHaveLength(1);
+    expect(corpus[0].contamination).not.toBeNull();
+    expect(rejected.map((r) => r.reason)).toEqual(['exact_duplicate']);
+  });
+});
+
 describe('record ids', () => {
   it('stay unique when an upstream row repeats (the copy is a duplicate, not a lost row)', async () => {
     const dir = tempDir();
