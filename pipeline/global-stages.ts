@@ -1,7 +1,7 @@
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Config } from '../schemas/config.ts';
 import type { Featurizer } from './dedup/features.ts';
+import { workerThreads } from './record-processor.ts';
 import type { DedupDecision, DedupInput } from './dedup/dedup.ts';
 import type { Progress } from './progress.ts';
 import type { RecordFacts } from './staged-format.ts';
@@ -66,7 +66,7 @@ const FEATURE_POOL_MIN_RECORDS = 50_000;
 
 /** Worker threads that recompute shingle sets of candidate records (most of dedup's time). */
 function featurePool(config: Config, n: number): { featurize: Featurizer; close: () => Promise<void> } | null {
-  const threads = Math.min(config.workers, availableParallelism());
+  const threads = workerThreads(config);
   if (threads < 1 || n < FEATURE_POOL_MIN_RECORDS) return null;
   const pool = new Piscina({ filename: new URL('./dedup/features-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads });
   return { featurize: (problems, shingles) => pool.run({ problems, shingles }), close: () => pool.destroy() };

@@ -35,8 +35,13 @@ export function workerProcessor(config: Config, threads: number): RecordProcesso
   };
 }
 
+/** Worker threads a stage may start: the configured count, at most one per core. */
+export function workerThreads(config: Config): number {
+  return Math.min(config.workers, availableParallelism());
+}
+
 /** Below `worker_min_input_mb` of input, starting workers (~1 s each) costs more than it saves. */
 export function makeProcessor(config: Config, inputBytes: number): RecordProcessor {
-  const threads = Math.min(config.workers, availableParallelism());
+  const threads = workerThreads(config);
   return threads >= 1 && inputBytes >= config.worker_min_input_mb * 2 ** 20 ? workerProcessor(config, threads) : inlineProcessor(config);
 }

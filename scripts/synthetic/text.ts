@@ -423,6 +423,25 @@ export function answerKind(a: string): string {
   return 'other';
 }
 
+/**
+ * Index of the `}` closing the brace group that starts at `open` (escaped characters skipped),
+ * or `text.length` when it is never closed.
+ */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  let j = open;
+  for (; j < text.length; j++) {
+    const c = text[j];
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) break;
+  }
+  return j;
+}
+
 /** Removes `\boxed{...}` wrappers (keeping the contents), brace-matched. */
 export function unbox(text: string): string {
   let out = '';
@@ -431,17 +450,7 @@ export function unbox(text: string): string {
     const k = text.indexOf('\\boxed{', i);
     if (k < 0) return out + text.slice(i);
     out += text.slice(i, k);
-    let depth = 0;
-    let j = k + 6;
-    for (; j < text.length; j++) {
-      const c = text[j];
-      if (c === '\\') {
-        j++;
-        continue;
-      }
-      if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) break;
-    }
+    const j = closingBrace(text, k + 6);
     if (j >= text.length) return out + text.slice(k);
     out += text.slice(k + 7, j);
     i = j + 1;
@@ -452,16 +461,5 @@ export function unbox(text: string): string {
 export function reboxLast(text: string, answer: string): string {
   const k = text.lastIndexOf('\\boxed{');
   if (k < 0) return `${text}\n\nThe answer is $\\boxed{${answer}}$.`;
-  let depth = 0;
-  let j = k + 6;
-  for (; j < text.length; j++) {
-    const c = text[j];
-    if (c === '\\') {
-      j++;
-      continue;
-    }
-    if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) break;
-  }
-  return text.slice(0, k + 7) + answer + text.slice(j);
+  return text.slice(0, k + 7) + answer + text.slice(closingBrace(text, k + 6));
 }
