@@ -1,8 +1,6 @@
-import { Piscina } from 'piscina';
 import type { Config } from '../schemas/config.ts';
-import type { Featurizer } from './dedup/features.ts';
-import { workerThreads } from './record-processor.ts';
 import type { DedupDecision, DedupInput } from './dedup/dedup.ts';
+import type { DedupFacts } from './dedup/facts.ts';
 import type { Progress } from './progress.ts';
 import type { RecordFacts } from './staged-format.ts';
 
@@ -15,11 +13,18 @@ export interface GlobalDecisions {
 }
 
 /**
- * Dedup with answer-conflict checks over the records' small facts (hashes computed on the worker
- * threads). Records rejected by a per-record filter or contaminated still get cluster facts
- * (for audits) but are never chosen as the copy a cluster keeps.
+ * Dedup with answer-conflict checks over the records' small facts and the dedup facts the worker
+ * threads computed (hashes, shingle sets). Records rejected by a per-record filter or
+ * contaminated still get cluster facts (for audits) but are never chosen as the copy a cluster
+ * keeps.
  */
-export async function computeGlobalDecisions(facts: () => AsyncIterable<RecordFacts>, n: number, config: Config, progress: Progress): Promise<GlobalDecisions> {
+export async function computeGlobalDecisions(
+  facts: () => AsyncIterable<RecordFacts>,
+  dedupFacts: () => AsyncIterable<DedupFacts>,
+  n: number,
+  config: Config,
+  progress: Progress,
+): Promise<GlobalDecisions> {
   if (!config.dedup.enabled) return { dedup: null, summary: null };
   const { dedup, dedupSummary } = await import('./dedup/dedup.ts');
   const { isEquivalent } = await import('../checker/index.ts');
@@ -33,7 +38,6 @@ export async function computeGlobalDecisions(facts: () => AsyncIterable<RecordFa
   const sources: string[] = new Array(n);
   let pass = 0;
   async function* inputs(): AsyncGenerator<DedupInput> {
-    pass++;
     let i = 0;
     for await (const f of facts()) {
       sources[i] = f.source;
@@ -42,32 +46,22 @@ export async function computeGlobalDecisions(facts: () => AsyncIterable<RecordFa
         id: f.id,
         source: f.source,
         subset: f.subset,
-        problem: f.problem,
         answer: f.answer,
         answer_canonical: f.answer_canonical,
         eligible: passes(f.fired),
-        facts: f.dedup ?? undefined,
       };
-      if ((++i & 1023) === 0) progress.tick(`dedup pass ${pass}`, i);
+      if ((++i & 1023) === 0) progress.tick('dedup: answers of clustered records', i);
+    }
+  }
+  async function* features(): AsyncGenerator<DedupFacts> {
+    pass++;
+    let i = 0;
+    for await (const f of dedupFacts()) {
+      yield f;
+      if ((++i & 4095) === 0) progress.tick(`dedup pass ${pass}`, i);
     }
   }
   let stats: unknown;
-  const pool = featurePool(config, n);
-  try {
-    const decisions = await dedup(inputs, n, config.dedup, (a, b) => isEquivalent(a, b), { onStats: (s) => (stats = s), featurize: pool?.featurize });
-    return { dedup: decisions, summary: dedupSummary(decisions, (i) => sources[i]), stats };
-  } finally {
-    await pool?.close();
-  }
-}
-
-/** Below this many records, confirming candidates inline is faster than starting workers. */
-const FEATURE_POOL_MIN_RECORDS = 50_000;
-
-/** Worker threads that recompute shingle sets of candidate records (most of dedup's time). */
-function featurePool(config: Config, n: number): { featurize: Featurizer; close: () => Promise<void> } | null {
-  const threads = workerThreads(config);
-  if (threads < 1 || n < FEATURE_POOL_MIN_RECORDS) return null;
-  const pool = new Piscina({ filename: new URL('./dedup/features-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads });
-  return { featurize: (problems, shingles) => pool.run({ problems, shingles }), close: () => pool.destroy() };
+  const decisions = await dedup(inputs, n, config.dedup, (a, b) => isEquivalent(a, b), { onStats: (s) => (stats = s), features });
+  return { dedup: decisions, summary: dedupSummary(decisions, (i) => sources[i]), stats };
 }

@@ -6,7 +6,7 @@ import type { Progress } from './progress.ts';
 import { readTask } from './readers/read-task.ts';
 import type { RecordProcessor } from './record-processor.ts';
 import { crashPoint } from './run-state/crash-point.ts';
-import { factsPath, stagedPath, type TaskStats } from './run-state/task-marker.ts';
+import { dedupFactsPath, factsPath, stagedPath, type TaskStats } from './run-state/task-marker.ts';
 import { StagingWriter } from './staging.ts';
 import { encodeMalformed, type RecordFacts } from './staged-format.ts';
 import type { ReadTask } from './tasks.ts';
@@ -31,7 +31,8 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
   const adapter = getAdapter(task.source);
   const final = stagedPath(work, task.index);
   const facts = factsPath(work, task.index);
-  const writer = new StagingWriter(`${final}.tmp`, `${facts}.tmp`);
+  const dedupFacts = dedupFactsPath(work, task.index);
+  const writer = new StagingWriter(`${final}.tmp`, `${facts}.tmp`, `${dedupFacts}.tmp`);
   const stats: TaskStats = { source: task.source, rows_by_file: {}, records: 0, malformed: 0, folded: 0, folded_into: {}, subsets: {} };
   const inFlight: Promise<void>[] = [];
   let chain = Promise.resolve();
@@ -45,7 +46,7 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
     batch = [];
     chain = chain.then(async () => {
       const chunk = await done;
-      await writer.writeChunk(chunk.staged, chunk.facts);
+      await writer.writeChunk(chunk.staged, chunk.facts, chunk.dedup);
     });
     inFlight.push(chain);
   };
@@ -102,6 +103,7 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
     throw e;
   }
   await writer.close();
+  await rename(`${dedupFacts}.tmp`, dedupFacts);
   await rename(`${facts}.tmp`, facts);
   await rename(`${final}.tmp`, final);
   crashPoint(`read-done:${task.index}`); // staged file complete, marker not yet written

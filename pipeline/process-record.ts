@@ -45,6 +45,6 @@ export function processRecord(record: ProblemRecord, config: Config): ProcessedW
       signals: runFilters(input, config),
       contamination: contaminationIndex(config)?.checkNormalized(d) ?? null,
     },
-    dedup: config.dedup.enabled ? dedupFactsNormalized(d, config.dedup) : null,
+    dedup: config.dedup.enabled ? dedupFactsNormalized(d, config.dedup, cleaned.problem) : null,
   };
 }

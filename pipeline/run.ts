@@ -17,9 +17,10 @@ import { crashPoint } from './run-state/crash-point.ts';
 import { loadGlobal, saveGlobal } from './run-state/global-store.ts';
 import { acquireLock } from './run-state/lock.ts';
 import { decideResume, makePlan } from './run-state/run-plan.ts';
-import { factsPath, readMarker, stagedPath, writeMarker, type TaskStats } from './run-state/task-marker.ts';
+import { dedupFactsPath, factsPath, readMarker, stagedPath, writeMarker, type TaskStats } from './run-state/task-marker.ts';
 import { StageTimer } from './stage-timer.ts';
 import { readFacts } from './staging.ts';
+import { readDedupFacts } from './dedup/facts-file.ts';
 import { planTasks } from './tasks.ts';
 import { TOOL_VERSION } from './version.ts';
 import { writeOutputs } from './write-outputs.ts';
@@ -117,11 +118,12 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
 
     const staged = tasks.map((t) => stagedPath(work, t.index));
     const facts = tasks.map((t) => factsPath(work, t.index));
+    const dedupFacts = tasks.map((t) => dedupFactsPath(work, t.index));
     timer.start('dedup');
     let decisions = decision.kind === 'resume' ? loadGlobal(work, records) : null;
     if (decisions) log('resumed: global stages were already done');
     else {
-      decisions = await computeGlobalDecisions(() => readFacts(facts), records, config, progress);
+      decisions = await computeGlobalDecisions(() => readFacts(facts), () => readDedupFacts(dedupFacts), records, config, progress);
       crashPoint('before-global-saved');
       await saveGlobal(work, records, decisions);
     }

@@ -1,6 +1,5 @@
 import type { ProcessedRecord } from '../schemas/processed.ts';
 import { contaminationEvidence } from './decontam/decontaminate.ts';
-import type { DedupFacts } from './dedup/facts.ts';
 import type { MalformedRow } from './to-record.ts';
 
 /**
@@ -18,12 +17,14 @@ import type { MalformedRow } from './to-record.ts';
  */
 export type FiredSignal = [filter: string, reason: string, evidence: string];
 
-/** The small per-record facts the dedup stage needs, one JSON line each in the facts file. */
+/**
+ * The small per-record facts the global stages need, one JSON line each in the facts file (the
+ * text-derived dedup facts are in the binary file beside it, see dedup/facts-file.ts).
+ */
 export interface RecordFacts {
   id: string;
   source: string;
   subset: string | null;
-  problem: string;
   answer: string | null;
   answer_canonical: string | null;
   /** Names and reason codes of the per-record signals that fired (filters, decontamination). */
@@ -31,10 +32,9 @@ export interface RecordFacts {
   contaminated: boolean;
   /** Key under which later rows fold into this record (sources with `foldKey`), else null. */
   fold_key: string | null;
-  dedup: DedupFacts | null;
 }
 
-export function encodeRecord(r: ProcessedRecord, dedup: DedupFacts | null, foldKey: string | null): { staged: string; facts: string } {
+export function encodeRecord(r: ProcessedRecord, foldKey: string | null): { staged: string; facts: string } {
   const c = r.contamination;
   const signals = [...r.signals, { filter: 'decontamination', reason: 'benchmark_contamination', fired: c !== null, evidence: c ? contaminationEvidence(c).slice(0, 300) : '' }];
   const head: FiredSignal[] = signals.filter((s) => s.fired).map((s) => [s.filter, s.reason, s.evidence]);
@@ -63,13 +63,11 @@ export function encodeRecord(r: ProcessedRecord, dedup: DedupFacts | null, foldK
     id: r.id,
     source: r.source,
     subset: r.subset,
-    problem: r.problem,
     answer: r.answer,
     answer_canonical: r.answer_canonical,
     fired: head.flatMap(([f, reason]) => [f, reason]),
     contaminated: c !== null,
     fold_key: foldKey,
-    dedup,
   };
   return { staged: `${JSON.stringify(head)}\t${JSON.stringify(body)}`, facts: JSON.stringify(facts) };
 }

@@ -14,7 +14,7 @@ export class LineWriter {
     this.out = createWriteStream(path);
     this.out.on('error', (e) => (this.error ??= new OutputError(path, e)));
   }
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.error) throw this.error;
     if (!this.out.write(text)) {
       try {
@@ -34,22 +34,26 @@ export class LineWriter {
 }
 
 /**
- * The two intermediate files of a read task: the staging file (one line per record in its
- * final JSON form, or per malformed row; see staged-format.ts) and the facts file (the small
- * per-record facts the dedup stage needs, a fraction of the size). Later stages stream them
- * back, so no stage holds every record's text in memory.
+ * The three intermediate files of a read task: the staging file (one line per record in its
+ * final JSON form, or per malformed row; see staged-format.ts), the facts file (the small
+ * per-record facts the global stages need, a fraction of the size) and the binary dedup facts
+ * (hashes and shingle sets, dedup/facts-file.ts). Later stages stream them back, so no stage
+ * holds every record's text in memory.
  */
 export class StagingWriter {
   private readonly staged: LineWriter;
   private readonly facts: LineWriter;
-  constructor(stagedPath: string, factsPath: string) {
+  private readonly dedup: LineWriter;
+  constructor(stagedPath: string, factsPath: string, dedupPath: string) {
     this.staged = new LineWriter(stagedPath);
     this.facts = new LineWriter(factsPath);
+    this.dedup = new LineWriter(dedupPath);
   }
-  /** Lines already joined, each ending in a newline (a batch from a worker). */
-  async writeChunk(staged: string, facts: string): Promise<void> {
+  /** A batch from a worker: lines already joined, each ending in a newline, and dedup entries. */
+  async writeChunk(staged: string, facts: string, dedup: Uint8Array): Promise<void> {
     await this.staged.write(staged);
     await this.facts.write(facts);
+    if (dedup.length) await this.dedup.write(dedup);
   }
   writeMalformed(line: string): Promise<void> {
     return this.staged.write(line + '\n');
@@ -57,6 +61,7 @@ export class StagingWriter {
   async close(): Promise<void> {
     await this.staged.close();
     await this.facts.close();
+    await this.dedup.close();
   }
 }
 

@@ -344,8 +344,8 @@ async function main(): Promise<void> {
     const r = realRows[d.index];
     const o = d.duplicate_of ? byId.get(d.duplicate_of)! : realRows.find((x) => x.id !== r.id && res.decisions[x.index].dup_cluster === d.dup_cluster)!;
     console.log(`- [${d.reason}] ${r.id} -> ${d.duplicate_of ?? '(dropped)'}: ${d.evidence}`);
-    console.log(`    A: ${r.problem.replace(/\s+/g, ' ').slice(0, 220)}  => ${r.answer}`);
-    console.log(`    B: ${o.problem.replace(/\s+/g, ' ').slice(0, 220)}  => ${o.answer}`);
+    console.log(`    A: ${r.problem!.replace(/\s+/g, ' ').slice(0, 220)}  => ${r.answer}`);
+    console.log(`    B: ${o.problem!.replace(/\s+/g, ' ').slice(0, 220)}  => ${o.answer}`);
   }
 
   // 2. Planted set over the real rows that have no real duplicate (so every pair's truth is known;

@@ -3,10 +3,8 @@ import { confirmPairs, type ConfirmStats } from './confirm.ts';
 import { resolveCluster, type ClusterMember } from './conflicts.ts';
 import { rankMembers, sourceRank } from './keeper-policy.ts';
 import { candidatePairs } from './lsh.ts';
-import { dedupFacts } from './facts.ts';
-import type { Featurizer } from './features.ts';
+import { dedupFacts, type DedupFacts } from './facts.ts';
 import { PairBuffer } from './packed-sort.ts';
-import type { ShingleOptions } from './shingles.ts';
 import type { DedupDecision, DedupInput, Equivalent } from './types.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -16,9 +14,10 @@ export { dedupSummary, type DedupSummary } from './summary.ts';
 /**
  * Exact and near-duplicate removal with answer-conflict detection (see README.md).
  *
- * Passes over `stream()` (records in index order each time):
- *  1. per record: normalise, 64-bit exact hash, shingle set, MinHash signature, band hashes.
- *     Kept per record: 2 + `bands` uint32 and the shingle-set size (about 100 bytes at 20 bands).
+ * Passes over the records' dedup facts (`dedupFacts`: exact hash, band hashes, sketch, shingle
+ * set, value tokens; precomputed by the pipeline, else computed from `stream()`):
+ *  1. kept per record: 2 + `bands` uint32, the shingle-set size and the 8-bit sketch (about 220
+ *     bytes at 20 bands and 120 permutations).
  *  2. group exact hashes; LSH candidate pairs among one representative per exact group; re-stream
  *     to confirm each pair's exact Jaccard (and the template-sibling rule); union-find.
  *  3. re-stream to collect id, source, answer of records in clusters of 2+ only, then choose
@@ -43,8 +42,11 @@ export interface DedupStats {
 export interface DedupOptions {
   /** Receives counts and timings once the run finishes. */
   onStats?: (s: DedupStats) => void;
-  /** Computes shingle features for confirmation (worker threads in the pipeline; inline by default). */
-  featurize?: Featurizer;
+  /**
+   * The records' dedup facts in index order, re-streamable (the pipeline reads the binary files
+   * its worker threads wrote). Without it they are computed from `stream()`'s problem texts.
+   */
+  features?: () => AsyncIterable<DedupFacts>;
 }
 
 export async function dedup(
@@ -63,8 +65,17 @@ export async function dedup(
   if (cfg.bands * cfg.rows > cfg.num_perm) {
     throw new Error(`dedup: bands x rows (${cfg.bands} x ${cfg.rows}) exceeds num_perm (${cfg.num_perm})`);
   }
-  const shingles: ShingleOptions = { wordNgram: cfg.word_ngram, charNgram: cfg.char_ngram };
   const bands = cfg.bands;
+  const features =
+    options.features ??
+    async function* (): AsyncGenerator<DedupFacts> {
+      let expected = 0;
+      for await (const rec of stream()) {
+        if (rec.index !== expected++) throw new Error(`dedup: stream out of order (got index ${rec.index}, expected ${expected - 1})`);
+        if (rec.problem === undefined) throw new Error(`dedup: record ${rec.index} has no problem text and no dedup facts were given`);
+        yield dedupFacts(rec.problem, cfg);
+      }
+    };
 
   // Pass 1: signatures.
   let t = performance.now();
@@ -75,17 +86,16 @@ export async function dedup(
   const perm = cfg.num_perm;
   const sketches = new Uint8Array(n * perm);
   let seen = 0;
-  for await (const rec of stream()) {
-    if (rec.index !== seen) throw new Error(`dedup: stream out of order (got index ${rec.index}, expected ${seen})`);
+  for await (const f of features()) {
     if (seen >= n) throw new Error(`dedup: stream gave more than n = ${n} records`);
-    // facts precomputed on worker threads when the pipeline provides them
-    const f = rec.facts ?? dedupFacts(rec.problem, cfg);
-    if (f.bands.length !== bands) throw new Error(`dedup: record ${rec.index} has ${f.bands.length} band hashes, config wants ${bands}`);
+    if (f.bands.length !== bands || f.sketch.length !== perm) {
+      throw new Error(`dedup: record ${seen} has ${f.bands.length} band hashes and ${f.sketch.length} sketch bytes, config wants ${bands} and ${perm}`);
+    }
     hashHi[seen] = f.hi;
     hashLo[seen] = f.lo;
-    setSize[seen] = f.size;
+    setSize[seen] = f.set.length;
     bandHashes.set(f.bands, seen * bands);
-    sketches.set(Buffer.from(f.sketch, 'base64'), seen * perm);
+    sketches.set(f.sketch, seen * perm);
     seen++;
   }
   if (seen !== n) throw new Error(`dedup: stream gave ${seen} records, expected ${n}`);
@@ -130,8 +140,8 @@ export async function dedup(
       exactGroups++;
     }
   }
-  const banded = matchingBands(candidatePairs(bandHashes, bands, reps, cfg.lsh_window), bandHashes, bands, cfg.min_matching_bands);
-  const pairs = sketchPrefilter(banded, sketches, perm, setSize, cfg.near_dup_threshold - cfg.sketch_margin);
+  const floor = cfg.near_dup_threshold - cfg.sketch_margin;
+  const pairs = candidatePairs(bandHashes, bands, reps, cfg.lsh_window, cfg.min_matching_bands, sketchFilter(sketches, perm, setSize, floor));
   const msLsh = performance.now() - t;
 
   // Pass 2: confirm candidates with exact Jaccard.
@@ -139,15 +149,13 @@ export async function dedup(
   const edgePartner = new Int32Array(n).fill(-1);
   const edgeJaccard = new Float32Array(n);
   const confirm = await confirmPairs(
-    stream,
+    features,
     pairs,
     setSize,
     {
-      shingles,
       threshold: cfg.near_dup_threshold,
       templateSiblings: cfg.template_siblings,
       budgetBytes: cfg.confirm_memory_mb * 1024 * 1024,
-      featurize: options.featurize,
     },
     (i, j, J) => {
       uf.union(i, j);
@@ -177,8 +185,10 @@ export async function dedup(
   let recordsInClusters = 0;
   for (let i = 0; i < n; i++) if (size[root[i]] > 1) recordsInClusters++;
   if (recordsInClusters > 0) {
+    let expected = 0;
     for await (const rec of stream()) {
       const i = rec.index;
+      if (i !== expected++) throw new Error(`dedup: stream out of order (got index ${i}, expected ${expected - 1})`);
       if (size[root[i]] > 1) {
         idOf.set(i, rec.id);
         const rep = exactRep[i];
@@ -225,48 +235,29 @@ export async function dedup(
 }
 
 /**
- * Keeps the candidate pairs that agree on at least `min` of their band hashes. One shared band
- * already makes a candidate, but at 20 bands x 6 rows a pair at Jaccard 0.5 shares one band 27%
- * of the time and two only 4%, while a pair at 0.8 shares two or more 98% of the time: requiring
- * two cuts the exact-Jaccard confirmations (the costliest part of dedup) several-fold.
- */
-function matchingBands(pairs: PairBuffer, bandHashes: Uint32Array, bands: number, min: number): PairBuffer {
-  if (min <= 1) return pairs;
-  const kept = new PairBuffer(Math.max(16, pairs.length >> 2));
-  for (let p = 0; p < pairs.length; p++) {
-    const i = pairs.hi(p) * bands;
-    const j = pairs.lo(p) * bands;
-    let same = 0;
-    for (let k = 0; k < bands && same < min; k++) if (bandHashes[i + k] === bandHashes[j + k]) same++;
-    if (same >= min) kept.push(pairs.hi(p), pairs.lo(p));
-  }
-  return kept;
-}
-
-/**
  * Drops candidate pairs whose Jaccard is surely below the threshold, before the exact (costly)
  * confirmation: by set sizes (J <= min/max) and by the 8-bit MinHash sketches (agreement rate
  * a estimates J as (a - 1/256) / (1 - 1/256); at 120 permutations its standard deviation is
  * under 0.045, so with the default margin of 0.2 a pair at J >= 0.8 is dropped with probability
  * below 1e-5). Template-heavy corpora give millions of candidates at J 0.3-0.6: this removes most.
  */
-function sketchPrefilter(pairs: PairBuffer, sketches: Uint8Array, perm: number, setSize: Uint32Array, floor: number): PairBuffer {
-  if (floor <= 0) return pairs;
-  const kept = new PairBuffer(Math.max(16, pairs.length >> 2));
+function sketchFilter(sketches: Uint8Array, perm: number, setSize: Uint32Array, floor: number): (i: number, j: number) => boolean {
+  if (floor <= 0) return () => true;
   const needAgree = Math.ceil(perm * (floor + (1 - floor) / 256));
-  for (let p = 0; p < pairs.length; p++) {
-    const i = pairs.hi(p);
-    const j = pairs.lo(p);
+  return (i, j) => {
     const a = setSize[i];
     const b = setSize[j];
-    if (Math.min(a, b) < floor * Math.max(a, b)) continue;
+    if (Math.min(a, b) < floor * Math.max(a, b)) return false;
+    // Early exit once the remaining positions cannot reach needAgree.
     let agree = 0;
     const oi = i * perm;
     const oj = j * perm;
-    for (let k = 0; k < perm; k++) if (sketches[oi + k] === sketches[oj + k]) agree++;
-    if (agree >= needAgree) kept.push(i, j);
-  }
-  return kept;
+    for (let k = 0; k < perm; k++) {
+      if (sketches[oi + k] === sketches[oj + k]) agree++;
+      else if (perm - k - 1 + agree < needAgree) return false;
+    }
+    return agree >= needAgree;
+  };
 }
 
 function singleton(index: number): DedupDecision {

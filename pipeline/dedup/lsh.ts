@@ -10,16 +10,24 @@ import { PairBuffer } from './packed-sort.ts';
  * (index order). Inside a big bucket of true duplicates the chain of confirmed pairs still
  * joins them all through union-find.
  *
- * Returns the unique candidate pairs (i < j) sorted by (i, j) as hi = i, lo = j.
+ * A pair is a candidate when it shares at least `minBands` band hashes. It is emitted once, in
+ * the band where its count of shared bands reaches `minBands` (counted over the earlier bands'
+ * hashes), so the same pair never piles up once per shared band and no de-duplication sort is
+ * needed; `accept` (the sketch prefilter) drops it there before it takes any memory.
+ *
+ * Returns the candidate pairs (i < j) sorted by (i, j) as hi = i, lo = j.
  */
 export function candidatePairs(
   bandHashes: Uint32Array,
   bands: number,
   members: Uint32Array,
   window: number,
+  minBands = 1,
+  accept: (i: number, j: number) => boolean = () => true,
 ): PairBuffer {
   const pairs = new PairBuffer(members.length);
   const byBand = new PairBuffer(members.length);
+  const need = minBands - 1;
   for (let k = 0; k < bands; k++) {
     byBand.length = 0;
     for (let m = 0; m < members.length; m++) byBand.push(bandHashes[members[m] * bands + k], members[m]);
@@ -30,13 +38,22 @@ export function candidatePairs(
       // Run [runStart, r): records in increasing index order (the low word).
       for (let q = runStart + 1; q < r; q++) {
         const j = byBand.lo(q);
-        for (let p = Math.max(runStart, q - window); p < q; p++) pairs.push(byBand.lo(p), j);
+        const oj = j * bands;
+        for (let p = Math.max(runStart, q - window); p < q; p++) {
+          const i = byBand.lo(p);
+          if (need > 0) {
+            const oi = i * bands;
+            let shared = 0;
+            for (let b = 0; b < k && shared <= need; b++) if (bandHashes[oi + b] === bandHashes[oj + b]) shared++;
+            if (shared !== need) continue;
+          }
+          if (accept(i, j)) pairs.push(i, j);
+        }
       }
       runStart = r;
     }
-    // The same pair shows up in several bands; compact now and then to bound the buffer.
-    if (pairs.length > 1 << 22) pairs.sort(true);
   }
+  // Unique already, unless a record appears twice in `members`.
   pairs.sort(true);
   pairs.trim();
   return pairs;

@@ -1,3 +1,5 @@
+import { murmur3String } from './murmur3.ts';
+
 /**
  * Template siblings: the same wording with other values ("A train travels 60 miles" vs "... 75
  * miles"). They are different problems with different answers, yet their word shingles overlap
@@ -47,8 +49,22 @@ export function valueTokens(normalized: string, original?: string): string[] {
   return out.sort();
 }
 
+/**
+ * The value tokens as sorted murmur3 hashes (seed VALUE_SEED) of their UTF-8: what the dedup
+ * facts keep per record. Comparing hash multisets decides like comparing the tokens (a 32-bit
+ * collision between two tokens of one pair is the only difference).
+ */
+export function valueHashes(normalized: string, original?: string): Uint32Array {
+  const tokens = valueTokens(normalized, original);
+  const out = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = murmur3String(tokens[i], VALUE_SEED);
+  return out.sort();
+}
+
+export const VALUE_SEED = 0x1b873593;
+
 /** True when both sorted multisets have an element the other lacks (a value was replaced). */
-export function isTemplateSibling(a: readonly string[], b: readonly string[]): boolean {
+export function isTemplateSibling<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
   let i = 0;
   let j = 0;
   let onlyA = false;

@@ -1,5 +1,3 @@
-import type { DedupFacts } from './facts.ts';
-
 /** Records and decisions exchanged with the pipeline (re-exported by dedup.ts). */
 
 export interface DedupInput {
@@ -8,16 +6,14 @@ export interface DedupInput {
   id: string;
   source: string;
   subset: string | null;
-  /** Cleaned problem text. */
-  problem: string;
+  /** Cleaned problem text (needed only when dedup is not given precomputed facts). */
+  problem?: string;
   /** Upstream answer. */
   answer: string | null;
   /** Checker canonical form, or null when the answer is not a closed form. */
   answer_canonical: string | null;
   /** Passed all per-record filters; only eligible records can be kept. */
   eligible: boolean;
-  /** Hashes computed in the per-record stage (`dedupFacts`); computed here when absent. */
-  facts?: DedupFacts;
 }
 
 export type DedupReason = 'exact_duplicate' | 'near_duplicate' | 'answer_conflict';

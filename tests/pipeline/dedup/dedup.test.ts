@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { inlineFeaturizer, type Featurizer } from '../../../pipeline/dedup/features.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dedupFacts } from '../../../pipeline/dedup/facts.ts';
+import { encodeDedupFacts, readDedupFacts } from '../../../pipeline/dedup/facts-file.ts';
 import { describe, expect, it } from 'vitest';
 import { dedup, dedupSummary, type DedupInput, type DedupStats } from '../../../pipeline/dedup/dedup.ts';
 import { DedupConfigSchema } from '../../../schemas/config.ts';
@@ -71,18 +75,39 @@ describe('dedup', () => {
     expect(passes).toBeGreaterThan(1);
   });
 
-  it('gives the same decisions with an asynchronous featurizer (worker threads in the pipeline)', async () => {
+  it('gives the same decisions from precomputed facts read back from the binary files', async () => {
     const a = await dedup(streamOf(rows), rows.length, cfg, eq);
-    let calls = 0;
-    // batches resolve out of order in time; results must still be used in record order
-    const slow: Featurizer = async (problems, shingles) => {
-      const delay = (calls++ % 3) * 5;
-      await new Promise((r) => setTimeout(r, delay));
-      return inlineFeaturizer(problems, shingles);
+    const dir = mkdtempSync(join(tmpdir(), 'dedup-facts-'));
+    // two files, split mid-way, as two read tasks would write them
+    const files = [join(dir, 'a.bin'), join(dir, 'b.bin')];
+    const facts = rows.map((r) => dedupFacts(r.problem!, cfg));
+    writeFileSync(files[0], encodeDedupFacts(facts.slice(0, 3)));
+    writeFileSync(files[1], encodeDedupFacts(facts.slice(3)));
+    let passes = 0;
+    const features = () => {
+      passes++;
+      return readDedupFacts(files);
     };
-    const b = await dedup(streamOf(rows), rows.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { featurize: slow });
+    const withoutText = rows.map(({ problem: _, ...r }) => r);
+    const b = await dedup(streamOf(withoutText), rows.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { features });
     expect(b).toEqual(a);
-    expect(calls).toBeGreaterThan(0);
+    expect(passes).toBeGreaterThan(2); // pass 1 and several confirmation passes
+  });
+
+  it('rejects a truncated or corrupt dedup facts file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dedup-facts-'));
+    const bytes = encodeDedupFacts([dedupFacts('What is 1+1?', cfg), dedupFacts('What is 2+2?', cfg)]);
+    const cut = join(dir, 'cut.bin');
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 8));
+    const read = async (p: string) => {
+      for await (const _ of readDedupFacts([p]));
+    };
+    await expect(read(cut)).rejects.toThrow(/ends inside an entry/);
+    const bad = join(dir, 'bad.bin');
+    const copy = bytes.slice();
+    new Uint32Array(copy.buffer)[5] += 1; // set size no longer adds up
+    writeFileSync(bad, copy);
+    await expect(read(bad)).rejects.toThrow(/corrupt/);
   });
 
   it('rejects out-of-order streams and bad banding', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MinHasher, murmur3Words } from '../../../pipeline/dedup/minhash.ts';
-import { murmur3Bytes, murmur3String, mulberry32 } from '../../../pipeline/dedup/murmur3.ts';
+import { fmix32, murmur3Bytes, murmur3String, mulberry32 } from '../../../pipeline/dedup/murmur3.ts';
 import { jaccard, shingleSet } from '../../../pipeline/dedup/shingles.ts';
 
 describe('murmur3', () => {
@@ -15,15 +15,14 @@ describe('murmur3', () => {
     const b = new Uint8Array(w.buffer);
     expect(murmur3Words(w, 0, 2, 9)).toBe(murmur3Bytes(b, 0, 8, 9));
   });
-  it('draws the documented permutation parameters from the seed', () => {
+  it('draws the documented parameters from the seed', () => {
     const next = mulberry32(1);
-    const a0 = next() | 1;
-    const b0 = next();
+    const mix = next();
+    const dens = next();
     const h = new MinHasher(4, 1);
-    expect(h.a[0]).toBe(a0 >>> 0);
-    expect(h.b[0]).toBe(b0);
-    expect(Array.from(new MinHasher(4, 1).a)).toEqual(Array.from(h.a));
-    expect(Array.from(new MinHasher(4, 2).a)).not.toEqual(Array.from(h.a));
+    expect(h.mix).toBe(mix);
+    expect(h.dens).toBe(dens);
+    expect(new MinHasher(4, 2).mix).not.toBe(h.mix);
   });
 });
 
@@ -47,5 +46,20 @@ describe('shingles and MinHash', () => {
     let eq = 0;
     for (let i = 0; i < 256; i++) if (sa[i] === sb[i]) eq++;
     expect(Math.abs(eq / 256 - jaccard(a, b))).toBeLessThan(0.1);
+  });
+  it('puts each shingle in its documented bin and densifies empty bins from filled ones', () => {
+    const h = new MinHasher(8, 1);
+    const set = Uint32Array.of(1, 2, 3);
+    const sig = Array.from(h.signature(set));
+    const hashed = Array.from(set, (x) => fmix32((x ^ h.mix) >>> 0));
+    // every value is one of the shingles' hashes, and each shingle's hash sits in its own bin
+    for (const v of sig) expect(hashed).toContain(v);
+    for (const x of hashed) {
+      const bin = Math.floor((x * 8) / 2 ** 32);
+      expect(sig[bin]).toBeLessThanOrEqual(x);
+    }
+    expect(Array.from(h.signature(new Uint32Array(0)))).toEqual(new Array(8).fill(0xffffffff));
+    // order and repeats do not matter
+    expect(Array.from(h.signature(Uint32Array.of(3, 1, 2, 1)))).toEqual(sig);
   });
 });
