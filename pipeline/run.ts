@@ -93,18 +93,30 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     let processor: RecordProcessor | null = null;
     timer.start('read+filter+decontam');
     try {
+      // Reading task k+1 overlaps the workers finishing task k; at most two tasks are unfinished.
+      const done: Promise<TaskStats>[] = [];
+      let readSoFar = 0;
       for (const task of tasks) {
         const marker = decision.kind === 'resume' ? await readMarker(work, task.index) : null;
-        let stats: TaskStats;
         if (marker) {
-          stats = marker.stats;
           await restoreIndexes(readFacts([factsPath(work, task.index)]), folds, ids);
+          done.push(Promise.resolve(marker.stats));
           resumed++;
-        } else {
-          processor ??= makeProcessor(config, files.reduce((a, f) => a + f.size, 0));
-          stats = await ingestTask(task, work, processor, folds, ids, progress, accounting.totalRead());
-          await writeMarker(work, task.index, task.label, stats);
+          continue;
         }
+        if (done.length >= 2) await done[done.length - 2];
+        processor ??= makeProcessor(config, files.reduce((a, f) => a + f.size, 0));
+        const ingested = await ingestTask(task, work, processor, folds, ids, progress, readSoFar);
+        readSoFar += ingested.rows;
+        const marked = ingested.finished.then(async (stats) => {
+          await writeMarker(work, task.index, task.label, stats);
+          return stats;
+        });
+        marked.catch(() => {}); // awaited below in task order
+        done.push(marked);
+      }
+      for (const d of done) {
+        const stats = await d;
         addStats(stats);
         records += stats.records;
       }
