@@ -25,6 +25,18 @@ export interface ShingleOptions {
 const encoder = new TextEncoder();
 let buf = new Uint8Array(1 << 16);
 let offsets = new Int32Array(1 << 14);
+/** Shingle hashes of the text being processed (reused; `count` of them are valid). */
+let hashes = new Uint32Array(1 << 12);
+let count = 0;
+
+function push(h: number): void {
+  if (count === hashes.length) {
+    const bigger = new Uint32Array(hashes.length * 2);
+    bigger.set(hashes);
+    hashes = bigger;
+  }
+  hashes[count++] = h;
+}
 
 function ensure(bytes: number, marks: number): void {
   if (buf.length < bytes) buf = new Uint8Array(Math.max(bytes, buf.length * 2));
@@ -33,13 +45,13 @@ function ensure(bytes: number, marks: number): void {
 
 /** Sorted, de-duplicated shingle hashes of an already normalised text. */
 export function shingleSet(normalized: string, opts: ShingleOptions): Uint32Array {
-  const out: number[] = [];
-  if (opts.wordNgram > 0) addWordShingles(normalized, opts.wordNgram, out);
-  if (opts.charNgram > 0) addCharShingles(normalized, opts.charNgram, out);
-  return sortedUnique(out);
+  count = 0;
+  if (opts.wordNgram > 0) addWordShingles(normalized, opts.wordNgram);
+  if (opts.charNgram > 0) addCharShingles(normalized, opts.charNgram);
+  return sortedUnique(hashes.subarray(0, count));
 }
 
-function addWordShingles(normalized: string, n: number, out: number[]): void {
+function addWordShingles(normalized: string, n: number): void {
   const tokens = shingleTokens(normalized);
   if (tokens.length === 0) return;
   const joined = tokens.join(' ');
@@ -55,11 +67,11 @@ function addWordShingles(normalized: string, n: number, out: number[]): void {
   const last = Math.max(0, tokens.length - n);
   for (let t = 0; t <= last; t++) {
     const end = offsets[Math.min(t + n, tokens.length)] - 1;
-    out.push(murmur3Bytes(buf, offsets[t], end, WORD_SEED));
+    push(murmur3Bytes(buf, offsets[t], end, WORD_SEED));
   }
 }
 
-function addCharShingles(s: string, n: number, out: number[]): void {
+function addCharShingles(s: string, n: number): void {
   if (s.length === 0) return;
   ensure(s.length * 3 + 8, s.length + 1);
   const { written } = encoder.encodeInto(s, buf);
@@ -69,7 +81,7 @@ function addCharShingles(s: string, n: number, out: number[]): void {
   offsets[cps] = written;
   const last = Math.max(0, cps - n);
   for (let c = 0; c <= last; c++) {
-    out.push(murmur3Bytes(buf, offsets[c], offsets[Math.min(c + n, cps)], CHAR_SEED));
+    push(murmur3Bytes(buf, offsets[c], offsets[Math.min(c + n, cps)], CHAR_SEED));
   }
 }
 
@@ -87,12 +99,12 @@ function utf8Length(s: string): number {
   return n;
 }
 
-function sortedUnique(values: number[]): Uint32Array {
-  const a = Uint32Array.from(values).sort();
+/** Sorts `a` in place (a view of the scratch buffer) and returns its unique values as a new array. */
+function sortedUnique(a: Uint32Array): Uint32Array {
+  a.sort();
   let w = 0;
   for (let r = 0; r < a.length; r++) if (r === 0 || a[r] !== a[w - 1]) a[w++] = a[r];
-  // Copy when shrinking so a retained set does not pin the larger buffer.
-  return w === a.length ? a : a.slice(0, w);
+  return a.slice(0, w);
 }
 
 /** Exact Jaccard similarity of two sorted unique hash sets (merge walk). */
