@@ -20,7 +20,7 @@ export interface GlobalDecisions {
  */
 export async function computeGlobalDecisions(
   facts: () => AsyncIterable<RecordFacts>,
-  dedupFacts: () => AsyncIterable<DedupFacts>,
+  dedupFacts: () => AsyncIterable<readonly DedupFacts[]>,
   n: number,
   config: Config,
   progress: Progress,
@@ -53,12 +53,12 @@ export async function computeGlobalDecisions(
       if ((++i & 1023) === 0) progress.tick('dedup: answers of clustered records', i);
     }
   }
-  async function* features(): AsyncGenerator<DedupFacts> {
+  async function* features(): AsyncGenerator<readonly DedupFacts[]> {
     pass++;
     let i = 0;
-    for await (const f of dedupFacts()) {
-      yield f;
-      if ((++i & 4095) === 0) progress.tick(`dedup pass ${pass}`, i);
+    for await (const batch of dedupFacts()) {
+      yield batch;
+      progress.tick(`dedup pass ${pass}`, (i += batch.length));
     }
   }
   let stats: unknown;

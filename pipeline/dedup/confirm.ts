@@ -1,7 +1,6 @@
 import type { DedupFacts } from './facts.ts';
 import { PairBuffer } from './packed-sort.ts';
-import { jaccard } from './shingles.ts';
-import { isTemplateSibling } from './template-siblings.ts';
+import { jaccardAtLeast } from './shingles.ts';
 
 /**
  * Confirms LSH candidate pairs with the exact Jaccard of their shingle sets, re-streaming the
@@ -13,12 +12,11 @@ import { isTemplateSibling } from './template-siblings.ts';
  * freed after its last partner. If all left sets fit, one pass suffices; otherwise more passes
  * follow, each streaming only up to its last needed index.
  *
- * A pair at or above the threshold is a near duplicate unless the template-sibling rule says a
- * value was replaced (see template-siblings.ts).
+ * A pair is a near duplicate when its Jaccard is at or above the threshold (template siblings
+ * were dropped before, see template-siblings.ts and value-store.ts).
  */
 export interface ConfirmOptions {
   threshold: number;
-  templateSiblings: boolean;
   budgetBytes: number;
 }
 
@@ -27,14 +25,12 @@ export interface ConfirmStats {
   compared: number;
   confirmed: number;
   belowThreshold: number;
-  templateSiblings: number;
   /** Largest number of bytes of shingle sets held at once. */
   peakHeldBytes: number;
 }
 
 interface Held {
   set: Uint32Array;
-  values: Uint32Array;
   pending: number;
 }
 
@@ -42,13 +38,13 @@ interface Held {
 const HELD_OVERHEAD = 256;
 
 export async function confirmPairs(
-  features: () => AsyncIterable<DedupFacts>,
+  features: () => AsyncIterable<readonly DedupFacts[]>,
   pairs: PairBuffer,
   setSize: Uint32Array,
   opts: ConfirmOptions,
   onEdge: (i: number, j: number, jaccard: number) => void,
 ): Promise<ConfirmStats> {
-  const stats: ConfirmStats = { passes: 0, compared: 0, confirmed: 0, belowThreshold: 0, templateSiblings: 0, peakHeldBytes: 0 };
+  const stats: ConfirmStats = { passes: 0, compared: 0, confirmed: 0, belowThreshold: 0, peakHeldBytes: 0 };
   let p0 = 0;
   while (p0 < pairs.length) {
     // Chunk: whole left records, in pair order, until the budget is spent (at least one).
@@ -80,26 +76,28 @@ export async function confirmPairs(
     let heldBytes = 0;
     let r = 0;
     let idx = 0;
-    for await (const f of features()) {
-      if (r < rights.length && idx === rights.hi(r)) {
-        for (; r < rights.length && rights.hi(r) === idx; r++) {
-          const i = rights.lo(r);
-          const left = held.get(i)!;
-          compare(i, left, idx, f);
-          if (--left.pending === 0) {
-            held.delete(i);
-            heldBytes -= left.set.length * 4;
+    stream: for await (const batch of features()) {
+      for (const f of batch) {
+        if (r < rights.length && idx === rights.hi(r)) {
+          for (; r < rights.length && rights.hi(r) === idx; r++) {
+            const i = rights.lo(r);
+            const left = held.get(i)!;
+            compare(i, left, idx, f);
+            if (--left.pending === 0) {
+              held.delete(i);
+              heldBytes -= left.set.length * 4;
+            }
           }
         }
+        const pending = lefts.get(idx);
+        if (pending !== undefined) {
+          // the stream's arrays are views into a reused buffer: keep copies
+          held.set(idx, { set: f.set.slice(), pending });
+          heldBytes += f.set.length * 4;
+          if (heldBytes > stats.peakHeldBytes) stats.peakHeldBytes = heldBytes;
+        }
+        if (idx++ >= lastNeeded) break stream;
       }
-      const pending = lefts.get(idx);
-      if (pending !== undefined) {
-        // the stream's arrays are views into a reused buffer: keep copies
-        held.set(idx, { set: f.set.slice(), values: f.values.slice(), pending });
-        heldBytes += f.set.length * 4;
-        if (heldBytes > stats.peakHeldBytes) stats.peakHeldBytes = heldBytes;
-      }
-      if (idx++ >= lastNeeded) break;
     }
     if (r < rights.length) throw new Error(`dedup: stream ended before record ${rights.hi(r)} (re-stream must give the same records)`);
     p0 = p1;
@@ -108,13 +106,9 @@ export async function confirmPairs(
 
   function compare(i: number, a: Held, j: number, b: DedupFacts): void {
     stats.compared++;
-    const J = jaccard(a.set, b.set);
+    const J = jaccardAtLeast(a.set, b.set, opts.threshold);
     if (J < opts.threshold) {
       stats.belowThreshold++;
-      return;
-    }
-    if (opts.templateSiblings && isTemplateSibling(a.values, b.values)) {
-      stats.templateSiblings++;
       return;
     }
     stats.confirmed++;

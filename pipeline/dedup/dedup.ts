@@ -7,6 +7,7 @@ import { dedupFacts, type DedupFacts } from './facts.ts';
 import { PairBuffer } from './packed-sort.ts';
 import type { DedupDecision, DedupInput, Equivalent } from './types.ts';
 import { UnionFind } from './union-find.ts';
+import { ValueStore } from './value-store.ts';
 
 export type { DedupDecision, DedupInput, DedupReason, Equivalent } from './types.ts';
 export { dedupSummary, type DedupSummary } from './summary.ts';
@@ -32,6 +33,9 @@ export interface DedupStats {
   exactGroups: number;
   exactDuplicates: number;
   lshRecords: number;
+  /** Pairs that passed LSH and the sketch prefilter but are template siblings (no Jaccard computed). */
+  siblingPairs: number;
+  /** Pairs whose exact Jaccard was computed. */
   candidatePairs: number;
   confirm: ConfirmStats;
   clusters: number;
@@ -46,7 +50,7 @@ export interface DedupOptions {
    * The records' dedup facts in index order, re-streamable (the pipeline reads the binary files
    * its worker threads wrote). Without it they are computed from `stream()`'s problem texts.
    */
-  features?: () => AsyncIterable<DedupFacts>;
+  features?: () => AsyncIterable<readonly DedupFacts[]>;
 }
 
 export async function dedup(
@@ -68,12 +72,12 @@ export async function dedup(
   const bands = cfg.bands;
   const features =
     options.features ??
-    async function* (): AsyncGenerator<DedupFacts> {
+    async function* (): AsyncGenerator<readonly DedupFacts[]> {
       let expected = 0;
       for await (const rec of stream()) {
         if (rec.index !== expected++) throw new Error(`dedup: stream out of order (got index ${rec.index}, expected ${expected - 1})`);
         if (rec.problem === undefined) throw new Error(`dedup: record ${rec.index} has no problem text and no dedup facts were given`);
-        yield dedupFacts(rec.problem, cfg);
+        yield [dedupFacts(rec.problem, cfg)];
       }
     };
 
@@ -85,20 +89,25 @@ export async function dedup(
   const setSize = new Uint32Array(n);
   const perm = cfg.num_perm;
   const sketches = new Uint8Array(n * perm);
+  const values = new ValueStore(n);
   let seen = 0;
-  for await (const f of features()) {
-    if (seen >= n) throw new Error(`dedup: stream gave more than n = ${n} records`);
-    if (f.bands.length !== bands || f.sketch.length !== perm) {
-      throw new Error(`dedup: record ${seen} has ${f.bands.length} band hashes and ${f.sketch.length} sketch bytes, config wants ${bands} and ${perm}`);
+  for await (const batch of features()) {
+    for (const f of batch) {
+      if (seen >= n) throw new Error(`dedup: stream gave more than n = ${n} records`);
+      if (f.bands.length !== bands || f.sketch.length !== perm) {
+        throw new Error(`dedup: record ${seen} has ${f.bands.length} band hashes and ${f.sketch.length} sketch bytes, config wants ${bands} and ${perm}`);
+      }
+      hashHi[seen] = f.hi;
+      hashLo[seen] = f.lo;
+      setSize[seen] = f.set.length;
+      bandHashes.set(f.bands, seen * bands);
+      sketches.set(f.sketch, seen * perm);
+      values.add(f.values);
+      seen++;
     }
-    hashHi[seen] = f.hi;
-    hashLo[seen] = f.lo;
-    setSize[seen] = f.set.length;
-    bandHashes.set(f.bands, seen * bands);
-    sketches.set(f.sketch, seen * perm);
-    seen++;
   }
   if (seen !== n) throw new Error(`dedup: stream gave ${seen} records, expected ${n}`);
+  values.trim();
   const msSignatures = performance.now() - t;
 
   // Exact groups: exactRep[i] = smallest index with the same normalised text.
@@ -141,7 +150,18 @@ export async function dedup(
     }
   }
   const floor = cfg.near_dup_threshold - cfg.sketch_margin;
-  const pairs = candidatePairs(bandHashes, bands, reps, cfg.lsh_window, cfg.min_matching_bands, sketchFilter(sketches, perm, setSize, floor));
+  const similar = sketchFilter(sketches, perm, setSize, floor);
+  // A template-sibling pair is no edge whatever its Jaccard: drop it before its sets are read.
+  let siblingPairs = 0;
+  const accept = !cfg.template_siblings
+    ? similar
+    : (i: number, j: number) => {
+        if (!similar(i, j)) return false;
+        if (!values.siblings(i, j)) return true;
+        siblingPairs++;
+        return false;
+      };
+  const pairs = candidatePairs(bandHashes, bands, reps, cfg.lsh_window, cfg.min_matching_bands, accept);
   const msLsh = performance.now() - t;
 
   // Pass 2: confirm candidates with exact Jaccard.
@@ -154,7 +174,6 @@ export async function dedup(
     setSize,
     {
       threshold: cfg.near_dup_threshold,
-      templateSiblings: cfg.template_siblings,
       budgetBytes: cfg.confirm_memory_mb * 1024 * 1024,
     },
     (i, j, J) => {
@@ -225,6 +244,7 @@ export async function dedup(
     exactGroups,
     exactDuplicates,
     lshRecords,
+    siblingPairs,
     candidatePairs: pairs.length,
     confirm,
     clusters: clusters.size,
@@ -244,19 +264,38 @@ export async function dedup(
 function sketchFilter(sketches: Uint8Array, perm: number, setSize: Uint32Array, floor: number): (i: number, j: number) => boolean {
   if (floor <= 0) return () => true;
   const needAgree = Math.ceil(perm * (floor + (1 - floor) / 256));
-  return (i, j) => {
+  const sizesAllow = (i: number, j: number) => {
     const a = setSize[i];
     const b = setSize[j];
-    if (Math.min(a, b) < floor * Math.max(a, b)) return false;
-    // Early exit once the remaining positions cannot reach needAgree.
-    let agree = 0;
-    const oi = i * perm;
-    const oj = j * perm;
-    for (let k = 0; k < perm; k++) {
-      if (sketches[oi + k] === sketches[oj + k]) agree++;
-      else if (perm - k - 1 + agree < needAgree) return false;
+    return Math.min(a, b) >= floor * Math.max(a, b);
+  };
+  if (perm % 4 !== 0) {
+    return (i, j) => {
+      if (!sizesAllow(i, j)) return false;
+      let agree = 0;
+      const oi = i * perm;
+      const oj = j * perm;
+      for (let k = 0; k < perm; k++) if (sketches[oi + k] === sketches[oj + k]) agree++;
+      return agree >= needAgree;
+    };
+  }
+  // Four sketch bytes per step: count the zero bytes of the XOR of two words.
+  const words = new Uint32Array(sketches.buffer, sketches.byteOffset, sketches.length >>> 2);
+  const w = perm >>> 2;
+  return (i, j) => {
+    if (!sizesAllow(i, j)) return false;
+    let differ = 0;
+    const maxDiffer = perm - needAgree;
+    const oi = i * w;
+    const oj = j * w;
+    for (let k = 0; k < w; k++) {
+      const x = words[oi + k] ^ words[oj + k];
+      // bit 7 of each byte of y is set iff that byte of x is not zero
+      const y = (((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080;
+      differ += Math.imul(y >>> 7, 0x01010101) >>> 24;
+      if (differ > maxDiffer) return false; // the rest cannot make up for it
     }
-    return agree >= needAgree;
+    return true;
   };
 }
 

@@ -45,10 +45,11 @@ function entryWords(f: DedupFacts): number {
 }
 
 /**
- * Streams the entries of the files in order. The arrays of a yielded entry are views into a
- * reused buffer, valid only until the next entry is requested: copy what you keep.
+ * Streams the entries of the files in order, in batches (one per buffer fill: an async step
+ * per entry would cost more than decoding it). The arrays of a yielded batch are views into a
+ * reused buffer, valid only until the next batch is requested: copy what you keep.
  */
-export async function* readDedupFacts(paths: readonly string[]): AsyncGenerator<DedupFacts> {
+export async function* readDedupFacts(paths: readonly string[]): AsyncGenerator<DedupFacts[]> {
   let bytes = new Uint8Array(8 << 20);
   let words = new Uint32Array(bytes.buffer);
   for (const path of paths) {
@@ -57,13 +58,15 @@ export async function* readDedupFacts(paths: readonly string[]): AsyncGenerator<
       let start = 0; // word offset of the next entry
       let end = 0; // bytes of valid data in the buffer
       for (;;) {
+        const batch: DedupFacts[] = [];
         while (end - start * 4 >= 4) {
           const total = words[start];
           if (total < HEADER_WORDS) throw new Error(`${path}: corrupt dedup facts entry (length ${total} words)`);
           if (end - start * 4 < total * 4) break;
-          yield decodeEntry(words, bytes, start, total, path);
+          batch.push(decodeEntry(words, bytes, start, total, path));
           start += total;
         }
+        if (batch.length) yield batch;
         const left = end - start * 4;
         const need = left >= 4 ? words[start] * 4 : 4;
         if (need > bytes.length) {

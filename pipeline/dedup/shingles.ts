@@ -125,3 +125,38 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   }
   return inter / (a.length + b.length - inter);
 }
+
+/**
+ * `jaccard(a, b)` when it can reach `min`; otherwise -1, once the merge has passed over more
+ * unmatched elements than a Jaccard of `min` allows. Confirming candidates only needs the exact
+ * value of pairs at or above the threshold, and most candidates fall short part-way.
+ * The bound keeps one element of slack, so rounding can never turn away a pair at `min`.
+ * The merge is branch-free (the comparisons are data, not jumps): on real candidate pairs the
+ * branches of a classic merge mispredict about every other step.
+ */
+export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, min: number): number {
+  const na = a.length;
+  const nb = b.length;
+  if (na === 0 && nb === 0) return 1;
+  // J >= min  <=>  |A n B| >= min (|A| + |B|) / (1 + min)
+  const need = Math.floor((min * (na + nb)) / (1 + min)) - 1;
+  const maxMissA = na - need;
+  const maxMissB = nb - need;
+  if (maxMissA < 0 || maxMissB < 0) return -1;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < na && j < nb) {
+    // a block of steps, then the early-exit test (unmatched so far: i - inter and j - inter)
+    const steps = Math.min(na - i, nb - j, 32);
+    for (let s = 0; s < steps; s++) {
+      const x = a[i];
+      const y = b[j];
+      inter += +(x === y);
+      i += +(x <= y);
+      j += +(y <= x);
+    }
+    if (i - inter > maxMissA || j - inter > maxMissB) return -1;
+  }
+  return inter / (na + nb - inter);
+}

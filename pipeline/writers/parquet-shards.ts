@@ -22,6 +22,33 @@ function duck(): Promise<DuckDBInstance> {
 }
 
 /**
+ * Shard conversions running at once, across all writers. Each COPY is single-threaded (so its
+ * bytes are deterministic); running two uses both cores while the main thread stages the next
+ * shard. One writer per slot would leave a core idle: the corpus has about twice the shards of
+ * the rejected set.
+ */
+const CONVERSION_SLOTS = 2;
+const idle: DuckDBConnection[] = [];
+const waiting: (() => void)[] = [];
+let busy = 0;
+
+async function withConnection<T>(work: (con: DuckDBConnection) => Promise<T>): Promise<T> {
+  if (busy >= CONVERSION_SLOTS) await new Promise<void>((resolve) => waiting.push(resolve));
+  busy++;
+  try {
+    const con = idle.pop() ?? (await (await duck()).connect());
+    try {
+      return await work(con);
+    } finally {
+      idle.push(con);
+    }
+  } finally {
+    busy--;
+    waiting.shift()?.();
+  }
+}
+
+/**
  * Writes rows into zstd Parquet shards `part-00000.parquet`, ... of at most `rowsPerShard` rows.
  * Rows are staged as NDJSON beside the shard, then converted by DuckDB (measured fastest and
  * smallest of the JS Parquet writers); each shard appears under its final name only once
@@ -34,10 +61,8 @@ export class ParquetShardWriter {
   private readonly shards: ShardInfo[] = [];
   private stage: LineWriter | null = null;
   private stageRows = 0;
-  /** The shard DuckDB is converting while the next one is staged (one at a time). */
-  private converting: Promise<void> = Promise.resolve();
-  /** Each writer has its own connection: the corpus and rejected writers convert concurrently. */
-  private connection: Promise<DuckDBConnection> | null = null;
+  /** Conversions started and not yet awaited (they run while the next shards are staged). */
+  private converting: Promise<void>[] = [];
 
   constructor(dir: string, columns: ReadonlyArray<readonly [string, string, string]>, rowsPerShard: number) {
     this.dir = dir;
@@ -66,7 +91,7 @@ export class ParquetShardWriter {
   /** Finishes the last shard; returns every shard written, in order. */
   async close(): Promise<ShardInfo[]> {
     await this.flush();
-    await this.converting;
+    await Promise.all(this.converting);
     return this.shards;
   }
 
@@ -85,23 +110,24 @@ export class ParquetShardWriter {
     const name = `part-${String(index).padStart(5, '0')}.parquet`;
     const info: ShardInfo = { path: name, rows, bytes: 0, sha256: '' };
     this.shards.push(info);
-    // DuckDB converts on its own thread: stage the next shard meanwhile, convert one at a time
-    await this.converting;
+    // DuckDB converts on its own threads while the next shard is staged; a failed conversion
+    // surfaces here at a later flush, or in close
+    this.converting = this.converting.filter((c) => !settled.has(c));
+    for (const c of this.converting) if (failed.has(c)) await c;
+    if (this.converting.length >= CONVERSION_SLOTS) await Promise.race(this.converting);
     const conversion = this.convert(index, name, info);
-    conversion.catch(() => {}); // surfaced by the next flush or by close
-    this.converting = conversion;
+    track(conversion);
+    this.converting.push(conversion);
   }
 
   private async convert(index: number, name: string, info: ShardInfo): Promise<void> {
     const src = this.stagePath(index);
     const tmp = join(this.dir, `.${name}.tmp`);
-    this.connection ??= duck().then((i) => i.connect());
-    const con = await this.connection;
     try {
-      await con.run(
+      await withConnection((con) => con.run(
         `COPY (SELECT * FROM read_json('${sql(src)}', format='newline_delimited', maximum_object_size=1073741824, columns=${this.columnSpec})) ` +
           `TO '${sql(tmp)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)`,
-      );
+      ));
     } catch (e) {
       await rm(tmp, { force: true });
       throw new OutputError(join(this.dir, name), e);
@@ -112,6 +138,15 @@ export class ParquetShardWriter {
     info.bytes = (await stat(final)).size;
     info.sha256 = await sha256File(final);
   }
+}
+
+const settled = new WeakSet<Promise<void>>();
+const failed = new WeakSet<Promise<void>>();
+function track(p: Promise<void>): void {
+  p.then(
+    () => settled.add(p),
+    () => failed.add(p),
+  );
 }
 
 function sql(path: string): string {

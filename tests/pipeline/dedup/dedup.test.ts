@@ -51,7 +51,7 @@ describe('dedup', () => {
     expect(d[2].jaccard).toBeGreaterThanOrEqual(0.8);
     // the 45-miles sibling is another problem
     expect(d[4]).toMatchObject({ reason: null, dup_cluster: null, dup_cluster_size: 1 });
-    expect(stats!.confirm.templateSiblings).toBeGreaterThan(0);
+    expect(stats!.siblingPairs).toBeGreaterThan(0);
     // conflicting answers on the same text: two members, no majority -> both dropped
     expect([d[5].reason, d[6].reason]).toEqual(['answer_conflict', 'answer_conflict']);
     // no eligible member: cluster info, no reasons
@@ -67,20 +67,25 @@ describe('dedup', () => {
     expect(s.removed_by_reason).toEqual({ exact_duplicate: 1, near_duplicate: 1, answer_conflict: 2 });
   });
 
+  // a second near-duplicate pair (a word changed, no value), so confirmation has two left records
+  const MARBLES = 'A bag holds only red and blue marbles. The ratio of red marbles to blue marbles is 3 to 4, and there are 28 marbles in all. How many red marbles are in the bag?';
+  const more = [...rows, rec(9, 'p1', 'math', MARBLES, '12'), rec(10, 'p2', 'harp', MARBLES.replace('in all', 'altogether'), '12')];
+
   it('gives the same decisions with a tiny confirmation budget (many passes)', async () => {
-    const a = await dedup(streamOf(rows), rows.length, cfg, eq);
+    const a = await dedup(streamOf(more), more.length, cfg, eq);
+    expect(a[9].dup_cluster).toBe('p1');
     let passes = 0;
-    const b = await dedup(streamOf(rows), rows.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { onStats: (s) => (passes = s.confirm.passes) });
+    const b = await dedup(streamOf(more), more.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { onStats: (s) => (passes = s.confirm.passes) });
     expect(b).toEqual(a);
     expect(passes).toBeGreaterThan(1);
   });
 
   it('gives the same decisions from precomputed facts read back from the binary files', async () => {
-    const a = await dedup(streamOf(rows), rows.length, cfg, eq);
+    const a = await dedup(streamOf(more), more.length, cfg, eq);
     const dir = mkdtempSync(join(tmpdir(), 'dedup-facts-'));
     // two files, split mid-way, as two read tasks would write them
     const files = [join(dir, 'a.bin'), join(dir, 'b.bin')];
-    const facts = rows.map((r) => dedupFacts(r.problem!, cfg));
+    const facts = more.map((r) => dedupFacts(r.problem!, cfg));
     writeFileSync(files[0], encodeDedupFacts(facts.slice(0, 3)));
     writeFileSync(files[1], encodeDedupFacts(facts.slice(3)));
     let passes = 0;
@@ -88,8 +93,8 @@ describe('dedup', () => {
       passes++;
       return readDedupFacts(files);
     };
-    const withoutText = rows.map(({ problem: _, ...r }) => r);
-    const b = await dedup(streamOf(withoutText), rows.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { features });
+    const withoutText = more.map(({ problem: _, ...r }) => r);
+    const b = await dedup(streamOf(withoutText), more.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { features });
     expect(b).toEqual(a);
     expect(passes).toBeGreaterThan(2); // pass 1 and several confirmation passes
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MinHasher, murmur3Words } from '../../../pipeline/dedup/minhash.ts';
 import { fmix32, murmur3Bytes, murmur3String, mulberry32 } from '../../../pipeline/dedup/murmur3.ts';
-import { jaccard, shingleSet } from '../../../pipeline/dedup/shingles.ts';
+import { jaccard, jaccardAtLeast, shingleSet } from '../../../pipeline/dedup/shingles.ts';
 
 describe('murmur3', () => {
   it('matches reference MurmurHash3_x86_32 vectors', () => {
@@ -61,5 +61,22 @@ describe('shingles and MinHash', () => {
     expect(Array.from(h.signature(new Uint32Array(0)))).toEqual(new Array(8).fill(0xffffffff));
     // order and repeats do not matter
     expect(Array.from(h.signature(Uint32Array.of(3, 1, 2, 1)))).toEqual(sig);
+  });
+});
+
+describe('jaccardAtLeast', () => {
+  it('equals jaccard at or above the bound and is below it otherwise', () => {
+    const rand = mulberry32(5);
+    for (let k = 0; k < 2000; k++) {
+      const universe = 20 + (rand() % 200);
+      const pick = () => Uint32Array.from(new Set(Array.from({ length: rand() % 120 }, () => rand() % universe))).sort();
+      const a = pick();
+      const b = rand() % 3 === 0 ? a : pick();
+      const min = [0.5, 0.7, 0.8, 0.9][k % 4];
+      const exact = jaccard(a, b);
+      const got = jaccardAtLeast(a, b, min);
+      if (exact >= min) expect(got).toBe(exact);
+      else expect(got).toBeLessThan(min);
+    }
   });
 });
