@@ -30,9 +30,7 @@ export function workerProcessor(config: Config, threads: number): RecordProcesso
     idleTimeout: 60_000,
   });
   return {
-    // One string crosses the thread boundary instead of hundreds of objects: JSON.stringify here
-    // and JSON.parse there cost less than the structured clone's deserialisation of the objects.
-    process: (batch) => pool.run(JSON.stringify(batch)),
+    process: (batch) => pool.run(batch),
     close: () => pool.destroy(),
   };
 }

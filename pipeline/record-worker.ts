@@ -5,7 +5,7 @@ import { processBatch } from './encode-batch.ts';
 
 const config = (workerData as { config: Config }).config;
 
-/** Piscina worker: the per-record stages for one batch, sent as its JSON text (see record-processor.ts). */
-export default function run(batch: string) {
-  return processBatch(JSON.parse(batch) as ProblemRecord[], config);
+/** Piscina worker: the per-record stages for one batch. */
+export default function run(batch: ProblemRecord[]) {
+  return processBatch(batch, config);
 }
