@@ -79,10 +79,11 @@ export async function confirmPairs(
     stream: for await (const batch of features()) {
       for (const f of batch) {
         if (r < rights.length && idx === rights.hi(r)) {
+          const set = f.set.slice().sort(); // stored unsorted; the merge needs order
           for (; r < rights.length && rights.hi(r) === idx; r++) {
             const i = rights.lo(r);
             const left = held.get(i)!;
-            compare(i, left, idx, f);
+            compare(i, left, idx, set);
             if (--left.pending === 0) {
               held.delete(i);
               heldBytes -= left.set.length * 4;
@@ -91,8 +92,8 @@ export async function confirmPairs(
         }
         const pending = lefts.get(idx);
         if (pending !== undefined) {
-          // the stream's arrays are views into a reused buffer: keep copies
-          held.set(idx, { set: f.set.slice(), pending });
+          // the stream's arrays are views into a reused buffer: keep a (sorted) copy
+          held.set(idx, { set: f.set.slice().sort(), pending });
           heldBytes += f.set.length * 4;
           if (heldBytes > stats.peakHeldBytes) stats.peakHeldBytes = heldBytes;
         }
@@ -104,9 +105,9 @@ export async function confirmPairs(
   }
   return stats;
 
-  function compare(i: number, a: Held, j: number, b: DedupFacts): void {
+  function compare(i: number, a: Held, j: number, b: Uint32Array): void {
     stats.compared++;
-    const J = jaccardAtLeast(a.set, b.set, opts.threshold);
+    const J = jaccardAtLeast(a.set, b, opts.threshold);
     if (J < opts.threshold) {
       stats.belowThreshold++;
       return;

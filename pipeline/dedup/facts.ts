@@ -2,7 +2,7 @@ import type { DedupConfig } from '../../schemas/config.ts';
 import { MinHasher } from './minhash.ts';
 import { murmur3Bytes } from './murmur3.ts';
 import { normalizeProblem } from './normalize.ts';
-import { shingleSet } from './shingles.ts';
+import { shingleHashes } from './shingles.ts';
 import { valueHashes } from './template-siblings.ts';
 
 /** Seeds of the 64-bit exact-text hash (two murmur3 x86_32 halves of the normalised UTF-8). */
@@ -26,7 +26,7 @@ export interface DedupFacts {
    * candidate pairs far below the threshold before computing their exact Jaccard.
    */
   sketch: Uint8Array;
-  /** Sorted unique shingle hashes (exact Jaccard of candidate pairs). */
+  /** Unique shingle hashes in first-occurrence order (sorted copies give the exact Jaccard of candidate pairs). */
   set: Uint32Array;
   /** Sorted hashes of the value tokens (the template-sibling rule). */
   values: Uint32Array;
@@ -47,7 +47,7 @@ export function dedupFactsNormalized(norm: string, cfg: DedupConfig, original: s
   if (!hasher) hashers.set(key, (hasher = new MinHasher(cfg.num_perm, cfg.seed)));
   if (utf8.length < norm.length * 3) utf8 = new Uint8Array(norm.length * 3);
   const { written } = encoder.encodeInto(norm, utf8);
-  const set = shingleSet(norm, { wordNgram: cfg.word_ngram, charNgram: cfg.char_ngram });
+  const set = shingleHashes(norm, { wordNgram: cfg.word_ngram, charNgram: cfg.char_ngram });
   const bands = new Uint32Array(cfg.bands);
   const sig = hasher.signature(set);
   MinHasher.bandHashes(sig, cfg.bands, cfg.rows, bands, 0);

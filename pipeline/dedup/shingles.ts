@@ -45,10 +45,18 @@ function ensure(bytes: number, marks: number): void {
 
 /** Sorted, de-duplicated shingle hashes of an already normalised text. */
 export function shingleSet(normalized: string, opts: ShingleOptions): Uint32Array {
+  return shingleHashes(normalized, opts).sort();
+}
+
+/**
+ * The same hashes de-duplicated but unsorted (first-occurrence order): what MinHash needs, at a
+ * tenth of the cost of sorting. Sort before `jaccard`.
+ */
+export function shingleHashes(normalized: string, opts: ShingleOptions): Uint32Array {
   count = 0;
   if (opts.wordNgram > 0) addWordShingles(normalized, opts.wordNgram);
   if (opts.charNgram > 0) addCharShingles(normalized, opts.charNgram);
-  return sortedUnique(hashes.subarray(0, count));
+  return unique(hashes.subarray(0, count));
 }
 
 function addWordShingles(normalized: string, n: number): void {
@@ -99,12 +107,38 @@ function utf8Length(s: string): number {
   return n;
 }
 
-/** Sorts `a` in place (a view of the scratch buffer) and returns its unique values as a new array. */
-function sortedUnique(a: Uint32Array): Uint32Array {
-  a.sort();
+/** Open-addressing table for `unique`; a slot is used when its stamp is the current call's. */
+let slots = new Uint32Array(1 << 12);
+let stamps = new Uint32Array(1 << 12);
+let stamp = 0;
+
+/** The distinct values of `a` in first-occurrence order, as a new array (hashes: low bits index). */
+function unique(a: Uint32Array): Uint32Array {
+  let size = slots.length;
+  if (size < a.length * 2) {
+    while (size < a.length * 2) size *= 2;
+    slots = new Uint32Array(size);
+    stamps = new Uint32Array(size);
+    stamp = 0;
+  }
+  if (++stamp === 0xffffffff) {
+    stamps.fill(0);
+    stamp = 1;
+  }
+  const mask = size - 1;
+  const out = new Uint32Array(a.length);
   let w = 0;
-  for (let r = 0; r < a.length; r++) if (r === 0 || a[r] !== a[w - 1]) a[w++] = a[r];
-  return a.slice(0, w);
+  for (let r = 0; r < a.length; r++) {
+    const v = a[r];
+    let k = v & mask;
+    while (stamps[k] === stamp && slots[k] !== v) k = (k + 1) & mask;
+    if (stamps[k] !== stamp) {
+      stamps[k] = stamp;
+      slots[k] = v;
+      out[w++] = v;
+    }
+  }
+  return w === out.length ? out : out.slice(0, w);
 }
 
 /** Exact Jaccard similarity of two sorted unique hash sets (merge walk). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MinHasher, murmur3Words } from '../../../pipeline/dedup/minhash.ts';
 import { fmix32, murmur3Bytes, murmur3String, mulberry32 } from '../../../pipeline/dedup/murmur3.ts';
-import { jaccard, jaccardAtLeast, shingleSet } from '../../../pipeline/dedup/shingles.ts';
+import { jaccard, jaccardAtLeast, shingleHashes, shingleSet } from '../../../pipeline/dedup/shingles.ts';
 
 describe('murmur3', () => {
   it('matches reference MurmurHash3_x86_32 vectors', () => {
@@ -28,6 +28,13 @@ describe('murmur3', () => {
 
 describe('shingles and MinHash', () => {
   const opts = { wordNgram: 3, charNgram: 5 };
+  it('gives the same distinct hashes unsorted as sorted, first occurrences first', () => {
+    const text = 'the the the cat sat on the mat and the cat sat on the hat '.repeat(40);
+    const u = shingleHashes(text, opts);
+    const s = shingleSet(text, opts);
+    expect(new Set(u).size).toBe(u.length);
+    expect(Array.from(u).sort((x, y) => x - y)).toEqual(Array.from(s));
+  });
   it('covers short texts and computes exact Jaccard', () => {
     expect(shingleSet('ab', opts).length).toBeGreaterThan(0);
     const a = shingleSet('find the sum of all positive divisors of 36', opts);
