@@ -38,9 +38,19 @@ export interface IngestedTask {
  * input order. The files appear under their final names only when complete.
  *
  * Returns as soon as every row is read, so the caller can start reading the next task while
- * the workers finish this one's last batches (no drain at task boundaries).
+ * the workers finish this one's last batches (no drain at task boundaries). The files are
+ * completed only after `after` (the previous task's completion marker): tasks finish in order.
  */
-export async function ingestTask(task: ReadTask, work: string, processor: RecordProcessor, folds: FoldIndex, ids: IdIndex, progress: Progress, readSoFar: number): Promise<IngestedTask> {
+export async function ingestTask(
+  task: ReadTask,
+  work: string,
+  processor: RecordProcessor,
+  folds: FoldIndex,
+  ids: IdIndex,
+  progress: Progress,
+  readSoFar: number,
+  after: Promise<unknown> = Promise.resolve(),
+): Promise<IngestedTask> {
   const adapter = getAdapter(task.source);
   const final = stagedPath(work, task.index);
   const facts = factsPath(work, task.index);
@@ -120,6 +130,7 @@ export async function ingestTask(task: ReadTask, work: string, processor: Record
   const finished = (async () => {
     try {
       await chain;
+      await after;
     } catch (e) {
       return abandon(e);
     }

@@ -106,7 +106,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
         }
         if (done.length >= 2) await done[done.length - 2];
         processor ??= makeProcessor(config, files.reduce((a, f) => a + f.size, 0));
-        const ingested = await ingestTask(task, work, processor, folds, ids, progress, readSoFar);
+        const ingested = await ingestTask(task, work, processor, folds, ids, progress, readSoFar, done.at(-1));
         readSoFar += ingested.rows;
         const marked = ingested.finished.then(async (stats) => {
           await writeMarker(work, task.index, task.label, stats);
