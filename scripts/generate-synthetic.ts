@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { FULL, NUMINA_SUBSETS, RATES, type Counter, type GenOptions, type Snapshot } from './synthetic/generator.ts';
 import type { Part } from './synthetic/worker.ts';
-import type { FileInfo } from './synthetic/writer.ts';
+import { PARQUET_CODEC, type FileInfo } from './synthetic/writer.ts';
 
 const USAGE = 'usage: node scripts/generate-synthetic.ts --out DIR [--scale S] [--seed N] [--omi-rows-per-problem K] [--omi-only-rows N] [--shard-rows N] [--shared DIR]';
 
@@ -170,6 +170,7 @@ function buildReport(gen: Merged, crossWorker: number, opts: GenOptions, origin:
     omi_rows_per_problem: opts.omiRowsPerProblem,
     omi_only_rows: opts.omiOnlyRows,
     shard_rows: opts.shardRows,
+    parquet_codec: PARQUET_CODEC,
     templates_from: origin === 'shared' ? '../shared/data (real upstream rows)' : 'data/sample (bundled sample)',
     target_counts_at_scale_1: { numinamath: Object.fromEntries(NUMINA_SUBSETS), ...FULL },
     rates: RATES,

@@ -1,7 +1,8 @@
 /**
  * Output writers. Parquet shards are staged as NDJSON and converted by a single-threaded DuckDB
- * (`COPY ... TO ... (FORMAT parquet, COMPRESSION zstd)`, as `pipeline/writers/parquet-shards.ts`
- * does), which keeps the bytes deterministic; the conversion of one shard overlaps with the
+ * (`COPY ... TO ... (FORMAT parquet, COMPRESSION snappy)`), which keeps the bytes deterministic.
+ * Snappy because that is what the Hub's files use: `datasets` writes them through pyarrow,
+ * whose default codec is snappy; the conversion of one shard overlaps with the
  * generation of the next. JSONL files are written in Python `json.dumps` style, like the
  * upstream files.
  */
@@ -17,6 +18,9 @@ function duck(): Promise<DuckDBConnection> {
 }
 
 const sql = (p: string) => p.replaceAll("'", "''");
+
+/** Codec of the generated Parquet files (recorded in generation.json; the bench regenerates on a change). */
+export const PARQUET_CODEC = 'snappy';
 
 const CHUNK = 1 << 22;
 
@@ -123,7 +127,7 @@ export class ParquetShards {
       const con = await duck();
       await con.run(
         `COPY (SELECT ${this.select} FROM read_json('${sql(src)}', format='newline_delimited', maximum_object_size=16777216, columns=${this.columns})) ` +
-          `TO '${sql(tmp)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)`,
+          `TO '${sql(tmp)}' (FORMAT parquet, COMPRESSION ${PARQUET_CODEC}, ROW_GROUP_SIZE 20000)`,
       );
       await rm(src);
       await rename(tmp, info.path);
