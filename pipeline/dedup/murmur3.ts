@@ -63,8 +63,20 @@ export function utf8(s: string): Uint8Array {
 
 /** MurmurHash3 x86_32 of a whole string's UTF-8 bytes. */
 export function murmur3String(s: string, seed: number): number {
+  if (s.length <= scratch.length && isAscii(s)) {
+    // ASCII is its own UTF-8: copy the code units instead of allocating an encoded array
+    for (let i = 0; i < s.length; i++) scratch[i] = s.charCodeAt(i);
+    return murmur3Bytes(scratch, 0, s.length, seed);
+  }
   const b = encoder.encode(s);
   return murmur3Bytes(b, 0, b.length, seed);
+}
+
+const scratch = new Uint8Array(256);
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 /**

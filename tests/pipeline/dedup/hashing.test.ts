@@ -87,3 +87,12 @@ describe('jaccardAtLeast', () => {
     }
   });
 });
+
+describe('murmur3String', () => {
+  it('hashes ASCII and non-ASCII strings as their UTF-8 bytes', () => {
+    for (const s of ['', '7', '\\times', '$x', 'a'.repeat(300), 'é', '数学 2', '😀']) {
+      const b = new TextEncoder().encode(s);
+      expect(murmur3String(s, 0x1b873593)).toBe(murmur3Bytes(b, 0, b.length, 0x1b873593));
+    }
+  });
+});
