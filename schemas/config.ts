@@ -34,7 +34,7 @@ export const DedupConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** Jaccard similarity of shingle sets at or above which two problems are near duplicates. */
   near_dup_threshold: z.number().min(0).max(1).default(0.8),
-  /** MinHash permutations; `bands` x `rows` must not exceed it. */
+  /** MinHash signature values (bins of the one-permutation scheme); `bands` x `rows` must not exceed it. */
   num_perm: z.number().int().positive().default(120),
   /**
    * LSH banding. 20 x 6 makes a pair at Jaccard 0.8 a candidate with probability 0.998 (16 x 8:

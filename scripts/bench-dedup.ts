@@ -103,7 +103,7 @@ const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
   const full = (50_000 / (cpu() - c)) * 1000;
   const fullWall = (50_000 / (performance.now() - t)) * 1000;
   console.log(
-    `signatures per CPU-second (${cfg.num_perm} perms, avg ${avg.toFixed(0)} shingles): MinHash alone ${sigOnly.toFixed(0)} (wall ${sigOnlyWall.toFixed(0)}/s); ` +
+    `signatures per CPU-second (${cfg.num_perm} values, avg ${avg.toFixed(0)} shingles): MinHash alone ${sigOnly.toFixed(0)} (wall ${sigOnlyWall.toFixed(0)}/s); ` +
       `generate+normalise+shingle+MinHash ${full.toFixed(0)} (wall ${fullWall.toFixed(0)}/s)`,
   );
 }

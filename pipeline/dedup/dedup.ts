@@ -18,7 +18,7 @@ export { dedupSummary, type DedupSummary } from './summary.ts';
  * Passes over the records' dedup facts (`dedupFacts`: exact hash, band hashes, sketch, shingle
  * set, value tokens; precomputed by the pipeline, else computed from `stream()`):
  *  1. kept per record: 2 + `bands` uint32, the shingle-set size and the 8-bit sketch (about 220
- *     bytes at 20 bands and 120 permutations).
+ *     bytes at 20 bands and 120 signature values).
  *  2. group exact hashes; LSH candidate pairs among one representative per exact group; re-stream
  *     to confirm each pair's exact Jaccard (and the template-sibling rule); union-find.
  *  3. re-stream to collect id, source, answer of records in clusters of 2+ only, then choose
@@ -257,7 +257,7 @@ export async function dedup(
 /**
  * Drops candidate pairs whose Jaccard is surely below the threshold, before the exact (costly)
  * confirmation: by set sizes (J <= min/max) and by the 8-bit MinHash sketches (agreement rate
- * a estimates J as (a - 1/256) / (1 - 1/256); at 120 permutations its standard deviation is
+ * a estimates J as (a - 1/256) / (1 - 1/256); at 120 signature values its standard deviation is
  * under 0.045, so with the default margin of 0.2 a pair at J >= 0.8 is dropped with probability
  * below 1e-5). Template-heavy corpora give millions of candidates at J 0.3-0.6: this removes most.
  */

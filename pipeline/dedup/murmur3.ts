@@ -82,7 +82,7 @@ function isAscii(s: string): boolean {
 /**
  * SplitMix32-style generator (Mulberry32 by Tommy Ettinger): state += 0x6D2B79F5, then two
  * xorshift-multiply rounds. Used only to draw MinHash permutation parameters from `seed`, so the
- * same seed gives the same permutations in every language that copies these five lines.
+ * same seed gives the same parameters in every language that copies these five lines.
  */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
