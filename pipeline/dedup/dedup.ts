@@ -73,9 +73,7 @@ export async function dedup(
   const features =
     options.features ??
     async function* (): AsyncGenerator<readonly DedupFacts[]> {
-      let expected = 0;
-      for await (const rec of stream()) {
-        if (rec.index !== expected++) throw new Error(`dedup: stream out of order (got index ${rec.index}, expected ${expected - 1})`);
+      for await (const rec of inOrder(stream())) {
         if (rec.problem === undefined) throw new Error(`dedup: record ${rec.index} has no problem text and no dedup facts were given`);
         yield [dedupFacts(rec.problem, cfg)];
       }
@@ -88,7 +86,9 @@ export async function dedup(
   const bandHashes = new Uint32Array(n * bands);
   const setSize = new Uint32Array(n);
   const perm = cfg.num_perm;
-  const sketches = new Uint8Array(n * perm);
+  // each sketch row padded to whole 32-bit words (zero padding agrees, so it never counts)
+  const stride = (perm + 3) & ~3;
+  const sketches = new Uint8Array(n * stride);
   const values = new ValueStore(n);
   let seen = 0;
   for await (const batch of features()) {
@@ -101,7 +101,7 @@ export async function dedup(
       hashLo[seen] = f.lo;
       setSize[seen] = f.set.length;
       bandHashes.set(f.bands, seen * bands);
-      sketches.set(f.sketch, seen * perm);
+      sketches.set(f.sketch, seen * stride);
       values.add(f.values);
       seen++;
     }
@@ -150,7 +150,7 @@ export async function dedup(
     }
   }
   const floor = cfg.near_dup_threshold - cfg.sketch_margin;
-  const similar = sketchFilter(sketches, perm, setSize, floor);
+  const similar = sketchFilter(sketches, perm, stride, setSize, floor);
   // A template-sibling pair is no edge whatever its Jaccard: drop it before its sets are read.
   let siblingPairs = 0;
   const accept = !cfg.template_siblings
@@ -204,10 +204,8 @@ export async function dedup(
   let recordsInClusters = 0;
   for (let i = 0; i < n; i++) if (size[root[i]] > 1) recordsInClusters++;
   if (recordsInClusters > 0) {
-    let expected = 0;
-    for await (const rec of stream()) {
+    for await (const rec of inOrder(stream())) {
       const i = rec.index;
-      if (i !== expected++) throw new Error(`dedup: stream out of order (got index ${i}, expected ${expected - 1})`);
       if (size[root[i]] > 1) {
         idOf.set(i, rec.id);
         const rep = exactRep[i];
@@ -261,31 +259,18 @@ export async function dedup(
  * under 0.045, so with the default margin of 0.2 a pair at J >= 0.8 is dropped with probability
  * below 1e-5). Template-heavy corpora give millions of candidates at J 0.3-0.6: this removes most.
  */
-function sketchFilter(sketches: Uint8Array, perm: number, setSize: Uint32Array, floor: number): (i: number, j: number) => boolean {
+function sketchFilter(sketches: Uint8Array, perm: number, stride: number, setSize: Uint32Array, floor: number): (i: number, j: number) => boolean {
   if (floor <= 0) return () => true;
   const needAgree = Math.ceil(perm * (floor + (1 - floor) / 256));
-  const sizesAllow = (i: number, j: number) => {
+  const maxDiffer = perm - needAgree;
+  // Four sketch bytes per step: count the non-zero bytes of the XOR of two words.
+  const words = new Uint32Array(sketches.buffer, sketches.byteOffset, sketches.length >>> 2);
+  const w = stride >>> 2;
+  return (i, j) => {
     const a = setSize[i];
     const b = setSize[j];
-    return Math.min(a, b) >= floor * Math.max(a, b);
-  };
-  if (perm % 4 !== 0) {
-    return (i, j) => {
-      if (!sizesAllow(i, j)) return false;
-      let agree = 0;
-      const oi = i * perm;
-      const oj = j * perm;
-      for (let k = 0; k < perm; k++) if (sketches[oi + k] === sketches[oj + k]) agree++;
-      return agree >= needAgree;
-    };
-  }
-  // Four sketch bytes per step: count the zero bytes of the XOR of two words.
-  const words = new Uint32Array(sketches.buffer, sketches.byteOffset, sketches.length >>> 2);
-  const w = perm >>> 2;
-  return (i, j) => {
-    if (!sizesAllow(i, j)) return false;
+    if (Math.min(a, b) < floor * Math.max(a, b)) return false;
     let differ = 0;
-    const maxDiffer = perm - needAgree;
     const oi = i * w;
     const oj = j * w;
     for (let k = 0; k < w; k++) {
@@ -297,6 +282,16 @@ function sketchFilter(sketches: Uint8Array, perm: number, setSize: Uint32Array, 
     }
     return true;
   };
+}
+
+/** The stream, checked to give indexes 0, 1, 2, ... (every pass relies on index order). */
+async function* inOrder<T extends { index: number }>(records: AsyncIterable<T>): AsyncGenerator<T> {
+  let expected = 0;
+  for await (const rec of records) {
+    if (rec.index !== expected) throw new Error(`dedup: stream out of order (got index ${rec.index}, expected ${expected})`);
+    expected++;
+    yield rec;
+  }
 }
 
 function singleton(index: number): DedupDecision {

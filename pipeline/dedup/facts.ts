@@ -1,6 +1,6 @@
 import type { DedupConfig } from '../../schemas/config.ts';
 import { MinHasher } from './minhash.ts';
-import { murmur3Bytes } from './murmur3.ts';
+import { murmur3String } from './murmur3.ts';
 import { normalizeProblem } from './normalize.ts';
 import { shingleHashes } from './shingles.ts';
 import { valueHashes } from './template-siblings.ts';
@@ -33,8 +33,6 @@ export interface DedupFacts {
 }
 
 const hashers = new Map<string, MinHasher>();
-const encoder = new TextEncoder();
-let utf8 = new Uint8Array(1 << 16);
 
 export function dedupFacts(problem: string, cfg: DedupConfig): DedupFacts {
   return dedupFactsNormalized(normalizeProblem(problem), cfg, problem);
@@ -45,8 +43,6 @@ export function dedupFactsNormalized(norm: string, cfg: DedupConfig, original: s
   const key = `${cfg.num_perm}/${cfg.seed}`;
   let hasher = hashers.get(key);
   if (!hasher) hashers.set(key, (hasher = new MinHasher(cfg.num_perm, cfg.seed)));
-  if (utf8.length < norm.length * 3) utf8 = new Uint8Array(norm.length * 3);
-  const { written } = encoder.encodeInto(norm, utf8);
   const set = shingleHashes(norm, { wordNgram: cfg.word_ngram, charNgram: cfg.char_ngram });
   const bands = new Uint32Array(cfg.bands);
   const sig = hasher.signature(set);
@@ -54,8 +50,8 @@ export function dedupFactsNormalized(norm: string, cfg: DedupConfig, original: s
   const sketch = new Uint8Array(sig.length);
   for (let i = 0; i < sig.length; i++) sketch[i] = sig[i] & 0xff;
   return {
-    hi: murmur3Bytes(utf8, 0, written, EXACT_SEED_HI),
-    lo: murmur3Bytes(utf8, 0, written, EXACT_SEED_LO),
+    hi: murmur3String(norm, EXACT_SEED_HI),
+    lo: murmur3String(norm, EXACT_SEED_LO),
     bands,
     sketch,
     set,

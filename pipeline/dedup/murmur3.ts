@@ -61,22 +61,13 @@ export function utf8(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
-/** MurmurHash3 x86_32 of a whole string's UTF-8 bytes. */
+let scratch = new Uint8Array(1 << 12);
+
+/** MurmurHash3 x86_32 of a whole string's UTF-8 bytes (encoded into a reused buffer: no allocation per call). */
 export function murmur3String(s: string, seed: number): number {
-  if (s.length <= scratch.length && isAscii(s)) {
-    // ASCII is its own UTF-8: copy the code units instead of allocating an encoded array
-    for (let i = 0; i < s.length; i++) scratch[i] = s.charCodeAt(i);
-    return murmur3Bytes(scratch, 0, s.length, seed);
-  }
-  const b = encoder.encode(s);
-  return murmur3Bytes(b, 0, b.length, seed);
-}
-
-const scratch = new Uint8Array(256);
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
-  return true;
+  if (scratch.length < s.length * 3) scratch = new Uint8Array(Math.max(s.length * 3, scratch.length * 2));
+  const { written } = encoder.encodeInto(s, scratch);
+  return murmur3Bytes(scratch, 0, written, seed);
 }
 
 /**

@@ -110,13 +110,12 @@ export class ParquetShardWriter {
     const name = `part-${String(index).padStart(5, '0')}.parquet`;
     const info: ShardInfo = { path: name, rows, bytes: 0, sha256: '' };
     this.shards.push(info);
-    // DuckDB converts on its own threads while the next shard is staged; a failed conversion
-    // surfaces here at a later flush, or in close
-    this.converting = this.converting.filter((c) => !settled.has(c));
-    for (const c of this.converting) if (failed.has(c)) await c;
-    if (this.converting.length >= CONVERSION_SLOTS) await Promise.race(this.converting);
+    // DuckDB converts on its own threads while the next shard is staged. The oldest conversion
+    // is awaited once this writer has a slot's worth running, so a failure surfaces at a later
+    // flush or in close.
+    if (this.converting.length >= CONVERSION_SLOTS) await this.converting.shift();
     const conversion = this.convert(index, name, info);
-    track(conversion);
+    conversion.catch(() => {}); // awaited later; never an unhandled rejection meanwhile
     this.converting.push(conversion);
   }
 
@@ -138,15 +137,6 @@ export class ParquetShardWriter {
     info.bytes = (await stat(final)).size;
     info.sha256 = await sha256File(final);
   }
-}
-
-const settled = new WeakSet<Promise<void>>();
-const failed = new WeakSet<Promise<void>>();
-function track(p: Promise<void>): void {
-  p.then(
-    () => settled.add(p),
-    () => failed.add(p),
-  );
 }
 
 function sql(path: string): string {

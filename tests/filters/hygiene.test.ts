@@ -29,6 +29,11 @@ describe('hyperlink', () => {
     expect(fires('Source: www.example-olympiad.org/problems')).toBe(true);
     expect(fires('Compute it.', 'See \\url{http://oeis.org/A001349}.')).toBe(true);
     expect(fires('[url=http://x.org]link[/url] Find x.')).toBe(true);
+    // each kind the literal pre-check must let through
+    expect(fires('Scores are posted on mathcounts.org after the round.')).toBe(true);
+    expect(fires('Compute it.', 'As in \\href{x}{this note}.')).toBe(true);
+    expect(fires('SEE WWW.EXAMPLE.COM FOR HINTS.')).toBe(true);
+    expect(fires('ftp://mirror.example.net/p1.pdf has the figure.')).toBe(true);
   });
   it('does not fire on look-alikes', () => {
     expect(fires('Compute $\\sum k$, e.g. by pairing terms, at 3 a.m. sharp.')).toBe(false);

@@ -99,6 +99,35 @@ describe('dedup', () => {
     expect(passes).toBeGreaterThan(2); // pass 1 and several confirmation passes
   });
 
+  it('reads back entries that straddle its read buffer, and entries larger than it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dedup-facts-'));
+    const base = dedupFacts('What is the sum of the first 100 positive integers?', cfg);
+    // ~12 MB of 4 KB entries (crossing the 8 MB buffer mid-entry), then one 40 MB entry
+    const entries = Array.from({ length: 3000 }, (_, k) => ({ ...base, hi: k, set: new Uint32Array(1000).fill(k) }));
+    entries.push({ ...base, hi: 3000, set: new Uint32Array(10_000_000).fill(7) });
+    const file = join(dir, 'big.bin');
+    writeFileSync(file, encodeDedupFacts(entries));
+    let k = 0;
+    for await (const batch of readDedupFacts([file])) {
+      for (const f of batch) {
+        expect(f.hi).toBe(k);
+        expect(f.set.length).toBe(entries[k].set.length);
+        expect(f.set[f.set.length - 1]).toBe(entries[k].set[0]);
+        expect(Array.from(f.sketch)).toEqual(Array.from(base.sketch));
+        k++;
+      }
+    }
+    expect(k).toBe(3001);
+  });
+
+  it('works with a signature length that is not a multiple of four', async () => {
+    const odd = { ...cfg, num_perm: 121 };
+    const d = await dedup(streamOf(more), more.length, odd, eq);
+    expect(d[2].duplicate_of).toBe('h1');
+    expect(d[9].dup_cluster).toBe('p1');
+    expect(d[4].dup_cluster).toBeNull();
+  });
+
   it('rejects a truncated or corrupt dedup facts file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dedup-facts-'));
     const bytes = encodeDedupFacts([dedupFacts('What is 1+1?', cfg), dedupFacts('What is 2+2?', cfg)]);
