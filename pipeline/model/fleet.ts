@@ -1,0 +1,73 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay, type RetryPolicy } from '../fetch/retry.ts';
+import { Endpoint, RequestFailure, type CompletionRequest, type CompletionResult, type EndpointOptions } from './openai-client.ts';
+
+export const MODEL_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/** How long an unreachable endpoint is left alone before it is tried again. */
+const DOWN_MS = 5_000;
+
+interface Member {
+  endpoint: Endpoint;
+  inFlight: number;
+  downUntil: number;
+}
+
+export interface FleetEvents {
+  onRetry?: (failure: RequestFailure, attempt: number, delayMs: number) => void;
+}
+
+/**
+ * Several servers behind one `complete` call. Each request goes to the reachable endpoint with
+ * the fewest requests in flight; a refused connection marks the endpoint down for a while and the
+ * request is retried elsewhere at once; 429, 5xx, timeouts, broken streams and malformed bodies
+ * are retried with backoff (`Retry-After` honoured) up to the policy's attempts.
+ */
+export class Fleet {
+  private readonly members: Member[];
+  private readonly retry: RetryPolicy;
+  private readonly events: FleetEvents;
+
+  constructor(urls: string[], opts: EndpointOptions, retry: RetryPolicy = MODEL_RETRY, events: FleetEvents = {}) {
+    this.members = urls.map((u) => ({ endpoint: new Endpoint(u, opts), inFlight: 0, downUntil: 0 }));
+    this.retry = retry;
+    this.events = events;
+  }
+
+  async complete(req: CompletionRequest): Promise<CompletionResult> {
+    for (let attempt = 1; ; attempt++) {
+      const m = await this.pick();
+      m.inFlight++;
+      try {
+        return await m.endpoint.complete(req);
+      } catch (e) {
+        const failure = e instanceof RequestFailure ? e : new RequestFailure(String(e), { retryable: false });
+        if (failure.endpointDown) m.downUntil = Date.now() + DOWN_MS;
+        if (!failure.retryable || attempt >= this.retry.attempts) {
+          throw new RequestFailure(`${failure.message} (gave up after ${attempt} attempt${attempt > 1 ? 's' : ''})`, { retryable: false, status: failure.status });
+        }
+        // Another endpoint may answer at once; the same one gets backoff.
+        const elsewhere = failure.endpointDown && this.members.some((o) => o.downUntil <= Date.now());
+        const delay = elsewhere ? 0 : backoffDelay(this.retry, attempt, failure.retryAfterMs);
+        this.events.onRetry?.(failure, attempt, delay);
+        if (delay > 0) await sleep(delay);
+      } finally {
+        m.inFlight--;
+      }
+    }
+  }
+
+  private async pick(): Promise<Member> {
+    for (;;) {
+      const now = Date.now();
+      let best: Member | null = null;
+      for (const m of this.members) if (m.downUntil <= now && (!best || m.inFlight < best.inFlight)) best = m;
+      if (best) return best;
+      await sleep(Math.max(1, Math.min(...this.members.map((m) => m.downUntil)) - now));
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.members.map((m) => m.endpoint.close()));
+  }
+}

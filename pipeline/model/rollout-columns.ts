@@ -1,0 +1,23 @@
+/** Parquet schema of `DIR/rollouts/part-*.parquet`: one row per corpus record sampled. */
+export const ROLLOUT_COLUMNS: ReadonlyArray<readonly [name: string, type: string, description: string]> = [
+  ['id', 'VARCHAR', 'record id in the corpus'],
+  ['source', 'VARCHAR', 'adapter name'],
+  ['subset', 'VARCHAR', 'upstream sub-source'],
+  ['model', 'VARCHAR', 'model name sent to the server'],
+  ['temperature', 'DOUBLE', 'sampling temperature'],
+  ['top_p', 'DOUBLE', 'nucleus sampling threshold'],
+  ['max_tokens', 'INTEGER', 'completion token limit'],
+  ['prompt_version', 'VARCHAR', 'prompt file version (and system prompt hash)'],
+  ['n', 'INTEGER', 'samples asked for'],
+  ['completed', 'INTEGER', 'samples received and graded'],
+  ['failed', 'INTEGER', 'samples whose requests kept failing (asked again by a re-run)'],
+  ['correct', 'INTEGER', 'samples whose final answer the checker finds equal to the gold answer'],
+  ['solve_rate', 'DOUBLE', 'correct / completed (null when nothing completed)'],
+  ['no_answer', 'INTEGER', 'samples with no final answer found'],
+  ['answers', 'VARCHAR', 'JSON list of {answer, count, correct}, most common first'],
+  ['majority_answer', 'VARCHAR', 'most common final answer (null when none)'],
+  ['majority_share', 'DOUBLE', 'share of completed samples giving the majority answer'],
+  ['gold_suspect', 'BOOLEAN', 'most samples agree on one answer that is not the gold answer'],
+  ['prompt_tokens', 'BIGINT', 'prompt tokens over the requests of this record'],
+  ['completion_tokens', 'BIGINT', 'completion tokens over the samples of this record'],
+];
