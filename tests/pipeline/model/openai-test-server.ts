@@ -85,7 +85,13 @@ export async function startTestServer(opts: TestServerOptions = {}, port = 0): P
       return;
     }
     const n = fault?.kind === 'ignore-n' ? 1 : served.n;
-    const texts = Array.from({ length: n }, (_, i) => script(served.prompt, served.seed, i));
+    let texts: string[];
+    try {
+      texts = Array.from({ length: n }, (_, i) => script(served.prompt, served.seed, i));
+    } catch (e) {
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `script failed: ${(e as Error).message}` } }));
+      return;
+    }
     const usage = { prompt_tokens: tokens(served.prompt), completion_tokens: texts.reduce((a, t) => a + tokens(t), 0) };
     const send = () => {
       if (fault?.kind === 'malformed') {
