@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors.ts';
 import { sqlList, type RunOutputs } from './outputs.ts';
 import { sortReasons } from '../../schemas/reasons.ts';
 

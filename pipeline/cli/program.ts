@@ -1,9 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../schemas/config.ts';
-import { InputFileError } from '../readers/raw-row.ts';
+import { InputFileError } from '../read/raw-row.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { UsageError } from './errors.ts';
-import { OutputError } from '../output-error.ts';
+import { OutputError, UsageError } from '../errors.ts';
 import { registerRunCommand } from './run-command.ts';
 import { registerSourcesCommand } from './sources-command.ts';
 import { registerVerifyCommand } from './verify-command.ts';

@@ -3,10 +3,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseConfig, type ConfigInput } from '../../schemas/config.ts';
 import { ADAPTERS } from '../../sources/registry.ts';
-import { terminalProgress } from '../progress.ts';
+import { terminalProgress } from '../run/progress.ts';
 import { PROJECT_ROOT } from '../version.ts';
 import { summaryTable } from './summary-table.ts';
-import { UsageError, collect, parsePair } from './errors.ts';
+import { UsageError } from '../errors.ts';
+import { collect, parsePair } from './option-values.ts';
 
 /** The bundled sample: `data/sample/<source>/` for every registered source that has one. */
 export function sampleInputs(): { source: string; path: string }[] {
@@ -56,7 +57,7 @@ export function registerRunCommand(program: Command): void {
       if (opts.dedup === false) section<{ enabled?: boolean }>('dedup').enabled = false;
       if (opts.decontam === false) section<{ enabled?: boolean }>('decontamination').enabled = false;
       const config = parseConfig(raw);
-      const { runPipeline } = await import('../run.ts'); // loaded on demand: `bigmath sources` stays instant
+      const { runPipeline } = await import('../run/run.ts'); // loaded on demand: `bigmath sources` stays instant
       if (opts.resume && !existsSync(join(config.out, '.work', 'plan.json'))) throw new UsageError(`--resume: ${config.out} holds no unfinished run`);
       const manifest = await runPipeline(config, { progress: terminalProgress(), force: !!opts.force, log: (l) => process.stderr.write(`${l}\n`) });
       process.stdout.write(summaryTable(manifest));

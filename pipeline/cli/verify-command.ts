@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { verifyRun } from '../verify.ts';
+import { verifyRun } from '../audit/verify.ts';
 
 export function registerVerifyCommand(program: Command): void {
   program

@@ -6,7 +6,7 @@ import { defaultBenchmarkSpecs } from '../decontam/benchmarks.ts';
 import type { RunOutputs } from '../audit/outputs.ts';
 import { auditSummary, filterBehaviour } from '../audit/summary.ts';
 import { PROJECT_ROOT } from '../version.ts';
-import { CORPUS_COLUMNS, REJECTED_EXTRA } from '../writers/columns.ts';
+import { CORPUS_COLUMNS, REJECTED_EXTRA } from '../write/columns.ts';
 import { REASON_TEXT } from './reason-text.ts';
 
 /**

@@ -5,7 +5,7 @@ import { tempDir } from '../../helpers.ts';
 import { writeDatasetCard, writeReport } from '../../../pipeline/report/index.ts';
 import { hfFeature, sizeCategory, yaml } from '../../../pipeline/report/card.ts';
 import { jsonForScript, scriptSafe } from '../../../pipeline/report/assets.ts';
-import { CORPUS_COLUMNS, REJECTED_EXTRA, SIGNAL_TYPE } from '../../../pipeline/writers/columns.ts';
+import { CORPUS_COLUMNS, REJECTED_EXTRA, SIGNAL_TYPE } from '../../../pipeline/write/columns.ts';
 import { buildFixtureOutput, type Fixture } from '../audit/fixture-output.ts';
 import { runCli } from '../audit/cli-harness.ts';
 
