@@ -6,6 +6,7 @@ import { ADAPTERS } from '../../sources/registry.ts';
 import { terminalProgress } from '../run/progress.ts';
 import { PROJECT_ROOT } from '../version.ts';
 import { summaryTable } from './summary-table.ts';
+import { stopOnSignal } from './interrupt.ts';
 import { UsageError } from '../errors.ts';
 import { collect, parsePair } from './option-values.ts';
 
@@ -59,7 +60,8 @@ export function registerRunCommand(program: Command): void {
       const config = parseConfig(raw);
       const { runPipeline } = await import('../run/run.ts'); // loaded on demand: `bigmath sources` stays instant
       if (opts.resume && !existsSync(join(config.out, '.work', 'plan.json'))) throw new UsageError(`--resume: ${config.out} holds no unfinished run`);
-      const manifest = await runPipeline(config, { progress: terminalProgress(), force: !!opts.force, log: (l) => process.stderr.write(`${l}\n`) });
+      const undo = stopOnSignal(config.out);
+      const manifest = await runPipeline(config, { progress: terminalProgress(), force: !!opts.force, log: (l) => process.stderr.write(`${l}\n`) }).finally(undo);
       process.stdout.write(summaryTable(manifest));
       process.stdout.write(`\nwrote ${config.out}/corpus (${manifest.outputs.corpus.length} shards), ${config.out}/rejected (${manifest.outputs.rejected.length} shards), ${config.out}/manifest.json\n`);
       if (!manifest.accounting_ok) {

@@ -13,7 +13,13 @@ export function acquireLock(outDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, me, { flag: 'wx' });
-      return () => rmSync(path, { force: true });
+      // a run stopped by a signal leaves through process.exit: the lock goes with it
+      const release = () => rmSync(path, { force: true });
+      process.once('exit', release);
+      return () => {
+        process.off('exit', release);
+        release();
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UsageError(`cannot write to out dir ${outDir}: ${(e as Error).message}`);
       const owner = readOwner(path);

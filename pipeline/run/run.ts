@@ -13,7 +13,7 @@ import { resolveInput, type InputFile } from '../read/inputs.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { makeProcessor, type RecordProcessor } from '../process/record-processor.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { crashPoint } from './crash-point.ts';
+import { crashPoint, pausePoint } from './crash-point.ts';
 import { loadGlobal, saveGlobal } from './global-store.ts';
 import { acquireLock } from './lock.ts';
 import { decideResume, makePlan } from './run-plan.ts';
@@ -127,6 +127,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     progress.done();
     if (resumed) log(`resumed: ${resumed} of ${tasks.length} read tasks were already done`);
     crashPoint('after-read');
+    await pausePoint('after-read');
 
     const staged = tasks.map((t) => stagedPath(work, t.index));
     const facts = tasks.map((t) => factsPath(work, t.index));
