@@ -13,9 +13,10 @@ export interface VerifyResult {
 /**
  * Re-reads a finished run and checks it against its manifest: shard hashes and row counts, the
  * Parquet schema of every shard, the accounting identity per source (recounted from the shards),
- * unique ids across corpus and rejections, and that every `duplicate_of` names a kept record.
+ * unique ids across corpus and rejections, that every `duplicate_of` names a kept record, and
+ * that the corpus is not empty (unless `allowEmpty`).
  */
-export async function verifyRun(dir: string): Promise<VerifyResult> {
+export async function verifyRun(dir: string, opts: { allowEmpty?: boolean } = {}): Promise<VerifyResult> {
   const checks: VerifyResult['checks'] = [];
   const add = (check: string, ok: boolean, detail = '') => checks.push({ check, ok, detail });
   const manifestPath = join(dir, 'manifest.json');
@@ -71,6 +72,8 @@ export async function verifyRun(dir: string): Promise<VerifyResult> {
     const ok = c.read === c.kept + c.rejected + c.folded && f.kept === c.kept && f.rejected === c.rejected;
     add(`accounting ${source}`, ok, `read ${c.read} = kept ${c.kept} + rejected ${c.rejected} + folded ${c.folded}; shards hold kept ${f.kept}, rejected ${f.rejected}`);
   }
+  const kept = [...found.values()].reduce((a, f) => a + f.kept, 0);
+  add('corpus has records', kept > 0 || !!opts.allowEmpty, kept > 0 ? '' : 'the corpus is empty (pass --allow-empty if that is intended)');
   const dupIds = await all(con, `SELECT id, count(*)::INT AS n FROM (SELECT id FROM kept UNION ALL SELECT id FROM rej) GROUP BY id HAVING count(*) > 1 LIMIT 5`);
   add('ids unique across corpus and rejections', dupIds.length === 0, dupIds.map((r) => `${r.id} x${r.n}`).join(', '));
   const dangling = await all(con, `SELECT r.id, r.duplicate_of FROM (SELECT * FROM rej UNION ALL SELECT * FROM kept) r LEFT JOIN kept k ON r.duplicate_of = k.id WHERE r.duplicate_of IS NOT NULL AND k.id IS NULL LIMIT 5`);

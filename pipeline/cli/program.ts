@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../schemas/config.ts';
+import { UnknownSourceError } from '../../sources/registry.ts';
 import { InputFileError } from '../read/raw-row.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { OutputError, UsageError } from '../errors.ts';
@@ -37,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof InputFileError || e instanceof OutputError) {
+    if (e instanceof UsageError || e instanceof UnknownSourceError || e instanceof ConfigError || e instanceof InputFileError || e instanceof OutputError) {
       process.stderr.write(`bigmath: ${e.message}\n`);
       return 2;
     }

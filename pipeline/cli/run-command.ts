@@ -7,6 +7,7 @@ import { terminalProgress } from '../run/progress.ts';
 import { PROJECT_ROOT } from '../version.ts';
 import { summaryTable } from './summary-table.ts';
 import { stopOnSignal } from './interrupt.ts';
+import { checkFilterNames } from '../process/filter-names.ts';
 import { UsageError } from '../errors.ts';
 import { collect, parsePair } from './option-values.ts';
 
@@ -36,6 +37,7 @@ export function registerRunCommand(program: Command): void {
     .option('--fetch', 'fetch every source into the cache first (see `bigmath fetch`), then build from it')
     .option('--from-cache', 'build from the sources fetched into the cache (pinned by sources.lock.json)')
     .option('--cache-dir <DIR>', 'fetch cache (default $BIGMATH_CACHE or ~/.cache/bigmath)')
+    .option('--allow-empty', 'build even when an input yields no rows')
     .option('--no-dedup', 'skip deduplication')
     .option('--no-decontam', 'skip benchmark decontamination')
     .action(async (opts) => {
@@ -51,7 +53,13 @@ export function registerRunCommand(program: Command): void {
       if (opts.rowsPerShard) raw.rows_per_shard = opts.rowsPerShard;
       if (opts.workers !== undefined) raw.workers = opts.workers;
       const section = <T extends object>(k: string): T => ((raw as Record<string, unknown>)[k] ??= {}) as T;
-      if (opts.disable) section<{ disable?: string[] }>('filters').disable = String(opts.disable).split(',').map((s) => s.trim()).filter(Boolean);
+      const fromFile = (raw as { filters?: { disable?: unknown } }).filters?.disable;
+      if (Array.isArray(fromFile)) checkFilterNames(fromFile.map(String), `${opts.config}: filters.disable`);
+      if (opts.disable) {
+        const disable = String(opts.disable).split(',').map((s) => s.trim()).filter(Boolean);
+        checkFilterNames(disable, '--disable');
+        section<{ disable?: string[] }>('filters').disable = disable;
+      }
       if ((opts.benchmark as string[]).length) {
         section<{ benchmarks?: unknown }>('decontamination').benchmarks = (opts.benchmark as string[]).map((s) => parsePair(s, '--benchmark', 'NAME=PATH')).map(([name, path]) => ({ name, path }));
       }
@@ -61,7 +69,7 @@ export function registerRunCommand(program: Command): void {
       const { runPipeline } = await import('../run/run.ts'); // loaded on demand: `bigmath sources` stays instant
       if (opts.resume && !existsSync(join(config.out, '.work', 'plan.json'))) throw new UsageError(`--resume: ${config.out} holds no unfinished run`);
       const undo = stopOnSignal(config.out);
-      const manifest = await runPipeline(config, { progress: terminalProgress(), force: !!opts.force, log: (l) => process.stderr.write(`${l}\n`) }).finally(undo);
+      const manifest = await runPipeline(config, { progress: terminalProgress(), force: !!opts.force, allowEmpty: !!opts.allowEmpty, log: (l) => process.stderr.write(`${l}\n`) }).finally(undo);
       process.stdout.write(summaryTable(manifest));
       process.stdout.write(`\nwrote ${config.out}/corpus (${manifest.outputs.corpus.length} shards), ${config.out}/rejected (${manifest.outputs.rejected.length} shards), ${config.out}/manifest.json\n`);
       if (!manifest.accounting_ok) {

@@ -16,6 +16,7 @@ import { writeFileAtomic } from './atomic.ts';
 import { crashPoint, pausePoint } from './crash-point.ts';
 import { loadGlobal, saveGlobal } from './global-store.ts';
 import { acquireLock } from './lock.ts';
+import { checkOutDir, removeShards } from './out-dir.ts';
 import { decideResume, makePlan } from './run-plan.ts';
 import { dedupFactsPath, factsPath, readMarker, stagedPath, writeMarker, type TaskStats } from './task-marker.ts';
 import { StageTimer } from './stage-timer.ts';
@@ -25,6 +26,7 @@ import { planTasks } from './tasks.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { writeOutputs } from '../write/write-outputs.ts';
 import { UsageError } from '../errors.ts';
+import { checkFilterNames } from '../process/filter-names.ts';
 import { writeDatasetCard, writeReport } from '../report/index.ts';
 import { sha256File } from '../write/parquet-shards.ts';
 
@@ -34,6 +36,8 @@ export interface RunOptions {
   force?: boolean;
   /** Called with a one-line note (e.g. "resuming: 3 of 5 read tasks done"). */
   log?: (line: string) => void;
+  /** Build even when an input yields no rows (otherwise a usage error). */
+  allowEmpty?: boolean;
 }
 
 /**
@@ -50,10 +54,14 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
   const out = config.out;
   const work = join(out, '.work');
 
+  checkFilterNames(config.filters.disable, 'filters.disable');
   const files: InputFile[] = [];
+  const perInput: { label: string; files: InputFile[] }[] = [];
   for (const input of config.inputs) {
     getAdapter(input.source); // an unknown source is a usage error before any work
-    files.push(...(await resolveInput(input.source, input.path)));
+    const found = await resolveInput(input.source, input.path);
+    perInput.push({ label: `${input.source}=${input.path}`, files: found });
+    files.push(...found);
   }
   const tasks = planTasks(files);
   try {
@@ -64,6 +72,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
   const configHash = createHash('sha256').update(canonicalJson(configForHash(config))).digest('hex');
   const plan = await makePlan(configHash, files, tasks);
 
+  for (const f of checkOutDir(out, opts.force ?? false)) log(`left alone: ${join(out, f)} (not written by bigmath)`);
   try {
     await mkdir(out, { recursive: true });
   } catch (e) {
@@ -75,7 +84,8 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     // a finished manifest must never sit beside outputs of another, unfinished run
     await rm(join(out, 'manifest.json'), { force: true });
     if (decision.kind === 'fresh') {
-      for (const d of ['corpus', 'rejected', '.work']) await rm(join(out, d), { recursive: true, force: true });
+      await removeShards(out);
+      await rm(work, { recursive: true, force: true });
       await mkdir(join(work, 'staged'), { recursive: true });
       await writeFileAtomic(join(work, 'plan.json'), JSON.stringify(plan));
     }
@@ -126,6 +136,11 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     timer.stop('read+filter+decontam', accounting.totalRead(), records);
     progress.done();
     if (resumed) log(`resumed: ${resumed} of ${tasks.length} read tasks were already done`);
+    // an input without rows is almost always a wrong path or an empty download, not an empty corpus
+    const empty = perInput.filter((i) => i.files.every((f) => accounting.rowsOf(f.path) === 0));
+    if (empty.length && !opts.allowEmpty) {
+      throw new UsageError(`no rows read from ${empty.map((i) => `--input ${i.label}`).join(', ')}; nothing was written (add --allow-empty to build anyway)`);
+    }
     crashPoint('after-read');
     await pausePoint('after-read');
 
@@ -144,7 +159,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     progress.done();
 
     timer.start('write');
-    for (const d of ['corpus', 'rejected']) await rm(join(out, d), { recursive: true, force: true });
+    await removeShards(out);
     const outputs = await writeOutputs(staged, decisions, folded, config, accounting, progress);
     timer.stop('write', records, outputs.corpus.reduce((a, s) => a + s.rows, 0));
     progress.done();

@@ -56,7 +56,8 @@ describe('hostile inputs', () => {
     ['extra-columns.jsonl', 1],
     ['empty.jsonl', 0],
   ])('%s: read cleanly, no malformed rows', async (file, read) => {
-    const r = run('harp', join(BAD, file));
+    // an input without rows is an error unless --allow-empty (tests/pipeline/cli/careless-input.test.ts)
+    const r = run('harp', join(BAD, file), read ? [] : ['--allow-empty']);
     expect(r.status, r.stderr).toBe(0);
     const m = manifestOf(r.out);
     expect(m.counts.harp?.read ?? 0).toBe(read);
