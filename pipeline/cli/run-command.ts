@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseConfig, type ConfigInput } from '../../schemas/config.ts';
+import type { Manifest } from '../../schemas/manifest.ts';
 import { ADAPTERS } from '../../sources/registry.ts';
 import { terminalProgress } from '../run/progress.ts';
 import { PROJECT_ROOT } from '../version.ts';
@@ -71,7 +72,7 @@ export function registerRunCommand(program: Command): void {
       const undo = stopOnSignal(config.out);
       const manifest = await runPipeline(config, { progress: terminalProgress(), force: !!opts.force, allowEmpty: !!opts.allowEmpty, log: (l) => process.stderr.write(`${l}\n`) }).finally(undo);
       process.stdout.write(summaryTable(manifest));
-      process.stdout.write(`\nwrote ${config.out}/corpus (${manifest.outputs.corpus.length} shards), ${config.out}/rejected (${manifest.outputs.rejected.length} shards), ${config.out}/manifest.json\n`);
+      process.stdout.write(`\n${wroteLine(config.out, manifest)}\n`);
       if (!manifest.accounting_ok) {
         process.stderr.write('error: accounting identity read = kept + rejected + folded does not hold; see manifest.json\n');
         process.exitCode = 1;
@@ -112,4 +113,17 @@ async function cacheInputs(fetchFirst: boolean, cacheDirOpt: string | undefined)
     if (e instanceof FetchError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+
+/** The last line of a run: every output, the report and the dataset card first. */
+export function wroteLine(out: string, m: Manifest): string {
+  const rows = (s: { rows: number }[]) => s.reduce((a, x) => a + x.rows, 0);
+  const dir = out.endsWith('/') ? out : `${out}/`;
+  return (
+    `wrote ${dir}: report.html (open it in a browser), README.md (dataset card), ` +
+    `corpus/ (${plural(rows(m.outputs.corpus), 'record')} in ${plural(m.outputs.corpus.length, 'shard')}), ` +
+    `rejected/ (${plural(rows(m.outputs.rejected), 'record')} in ${plural(m.outputs.rejected.length, 'shard')}), manifest.json`
+  );
 }

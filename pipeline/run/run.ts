@@ -102,6 +102,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     let resumed = 0;
     let processor: RecordProcessor | null = null;
     timer.start('read+filter+decontam');
+    progress.stage(`reading, filtering and checking ${files.length} input file${files.length === 1 ? '' : 's'} (${tasks.length} read task${tasks.length === 1 ? '' : 's'})`);
     try {
       // Reading task k+1 overlaps the workers finishing task k; at most two tasks are unfinished.
       const done: Promise<TaskStats>[] = [];
@@ -148,6 +149,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     const facts = tasks.map((t) => factsPath(work, t.index));
     const dedupFacts = tasks.map((t) => dedupFactsPath(work, t.index));
     timer.start('dedup');
+    progress.stage(`dedup and answer conflicts over ${records.toLocaleString('en-US')} records`);
     let decisions = decision.kind === 'resume' ? loadGlobal(work, records) : null;
     if (decisions) log('resumed: global stages were already done');
     else {
@@ -159,6 +161,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     progress.done();
 
     timer.start('write');
+    progress.stage('writing corpus and rejected shards');
     await removeShards(out);
     const outputs = await writeOutputs(staged, decisions, folded, config, accounting, progress);
     timer.stop('write', records, outputs.corpus.reduce((a, s) => a + s.rows, 0));
@@ -182,6 +185,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     // the manifest marks the run complete, so it is written last and atomically
     await writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     // derived views of the finished run, read back from its shards and manifest
+    progress.stage('writing report.html and the dataset card README.md');
     await writeReport(out);
     await writeDatasetCard(out);
     await rm(work, { recursive: true, force: true });

@@ -101,6 +101,9 @@ describe('dataset card README.md', () => {
     for (const i of fx.manifest.inputs) expect(card).toContain(i.sha256);
     expect(card).toContain('load_dataset("parquet", data_dir="path/to/this/folder/corpus")');
     expect(card).toContain(`\`bigmath\` ${fx.manifest.tool.version}`);
+    // URL locations are templates: the card links the pinned revision, never a literal {revision}
+    expect(card).not.toContain('{revision}');
+    if ('harp' in fx.manifest.counts) expect(card).toMatch(/\[https:\/\/github\.com\/aadityasingh\/HARP\/raw\/[0-9a-f]{40}\/HARP\.jsonl\.zip\]\(https:\/\/github\.com\/aadityasingh\/HARP\/raw\/[0-9a-f]{40}\/HARP\.jsonl\.zip\)/);
   });
 
   it('helpers: features, YAML, size categories', () => {
