@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { processRecord } from '../pipeline/process-record.ts';
-import { toRecord } from '../pipeline/to-record.ts';
+import { processRecord } from '../pipeline/process/process-record.ts';
+import { toRecord } from '../pipeline/process/to-record.ts';
 import { ConfigSchema } from '../schemas/config.ts';
 import { getAdapter } from '../sources/registry.ts';
 import { cleanRecord, runFilters } from '../filters/index.ts';

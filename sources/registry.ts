@@ -1,3 +1,4 @@
+import { closest } from 'fastest-levenshtein';
 import type { SourceAdapter } from './adapter.ts';
 import { harpAdapter } from './harp.ts';
 import { mathAdapter } from './math.ts';
@@ -16,6 +17,14 @@ export const ADAPTERS: readonly SourceAdapter[] = [
 
 export function getAdapter(name: string): SourceAdapter {
   const a = ADAPTERS.find((x) => x.name === name);
-  if (!a) throw new Error(`unknown source "${name}"; registered: ${ADAPTERS.map((x) => x.name).join(', ')}`);
+  if (!a) throw new UnknownSourceError(name);
   return a;
+}
+
+/** A source name no adapter has (a typo in `--input` or a config file): a usage error, exit 2. */
+export class UnknownSourceError extends Error {
+  constructor(name: string) {
+    const names = ADAPTERS.map((x) => x.name);
+    super(`unknown source "${name}"; did you mean "${closest(name, names)}"? (registered: ${names.join(', ')})`);
+  }
 }

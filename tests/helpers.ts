@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readJsonl } from '../pipeline/readers/jsonl.ts';
-import type { RawRow } from '../pipeline/readers/raw-row.ts';
+import { readJsonl } from '../pipeline/read/jsonl.ts';
+import type { RawRow } from '../pipeline/read/raw-row.ts';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const ROOT = join(import.meta.dirname, '..');

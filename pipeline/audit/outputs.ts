@@ -2,8 +2,8 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManifestSchema, type Manifest } from '../../schemas/manifest.ts';
-import { UsageError } from '../cli/errors.ts';
-import { CORPUS_COLUMNS, REJECTED_COLUMNS, REJECTED_EXTRA } from '../writers/columns.ts';
+import { UsageError } from '../errors.ts';
+import { CORPUS_COLUMNS, REJECTED_COLUMNS, REJECTED_EXTRA } from '../write/columns.ts';
 
 /**
  * A run's output folder opened for queries: DuckDB views over the Parquet shards in place

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors.ts';
+import { checkFilterNames } from '../process/filter-names.ts';
 import { sqlList, type RunOutputs } from './outputs.ts';
 import { sortReasons } from '../../schemas/reasons.ts';
 
@@ -123,6 +124,8 @@ export function parseWhatIf(specs: readonly string[], o: RunOutputs): WhatIfScen
   }
   sc.disable = [...new Set(sc.disable)];
   sc.enable = [...new Set(sc.enable)];
+  checkFilterNames(sc.disable, '--what-if disable');
+  checkFilterNames(sc.enable, '--what-if enable');
   const notDisabled = sc.enable.filter((e) => !run.disabled.includes(e));
   if (notDisabled.length) throw new UsageError(`--what-if enable=${notDisabled.join(',')}: not disabled in this run (run disabled: ${run.disabled.join(', ') || 'nothing'})`);
   return sc;

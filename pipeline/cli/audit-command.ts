@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { UsageError, collect } from './errors.ts';
+import { UsageError } from '../errors.ts';
+import { collect } from './option-values.ts';
 import { withOutputs, type RunOutputs } from '../audit/outputs.ts';
 import { auditSummary, filterBehaviour, type AuditSummary, type FilterBehaviour } from '../audit/summary.ts';
 import { distinctRejected, sampleRejected, type SampledRecord } from '../audit/sample.ts';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseConfig, type ConfigInput } from '../../schemas/config.ts';
-import { evaluate, formatReport, LabelError, readLabels } from '../eval-filters.ts';
-import { UsageError } from './errors.ts';
+import { evaluate, formatReport, LabelError, readLabels } from '../audit/eval-filters.ts';
+import { UsageError } from '../errors.ts';
 
 /**
  * `bigmath eval-filters --labels FILE`: precision and recall of the per-record filters on a

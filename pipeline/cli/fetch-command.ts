@@ -11,6 +11,7 @@ interface FetchCliOptions {
   cacheDir?: string;
   offline?: boolean;
   update?: boolean;
+  timeout?: number;
 }
 
 /** Exit code for every usage, input and network failure of `bigmath fetch`. */
@@ -31,6 +32,7 @@ export function registerFetchCommands(program: Command): void {
     .option('--cache-dir <dir>', 'cache folder (default: $BIGMATH_CACHE or ~/.cache/bigmath)')
     .option('--offline', 'use only the cache and lock file; fail on anything missing')
     .option('--update', 're-resolve branch revisions instead of reusing the commits pinned in the lock file')
+    .option('--timeout <SECONDS>', 'give up on a request that gets no answer (or no data) for this long, retries included (default 90)', seconds)
     .addHelpText(
       'after',
       '\nEnvironment: HF_TOKEN (gated/private datasets), HF_ENDPOINT (Hub mirror), BIGMATH_CACHE (cache folder).\nExit codes: 0 ok, 2 usage, input or network error.',
@@ -43,6 +45,7 @@ export function registerFetchCommands(program: Command): void {
         ...(o.split !== undefined ? { split: o.split } : {}),
         ...(o.mathRepo !== undefined ? { mathRepo: o.mathRepo } : {}),
         ...(o.cacheDir !== undefined ? { cacheDir: o.cacheDir } : {}),
+        ...(o.timeout !== undefined ? { retry: { deadlineMs: o.timeout * 1000 } } : {}),
         offline: o.offline === true,
         update: o.update === true,
       };
@@ -65,4 +68,13 @@ function printSummary(results: FetchResult[], cacheDir: string): void {
   }
   const inputs = cachedInputs(cacheDir);
   process.stdout.write(`cache: ${cacheDir} (${inputs.length} input file(s) ready for \`bigmath run --from-cache\`)\n`);
+}
+
+function seconds(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) {
+    process.stderr.write(`bigmath fetch: error: --timeout expects a positive number of seconds, got "${v}"\n`);
+    process.exit(FETCH_FAILED);
+  }
+  return n;
 }

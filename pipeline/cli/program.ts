@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../schemas/config.ts';
-import { InputFileError } from '../readers/raw-row.ts';
+import { UnknownSourceError } from '../../sources/registry.ts';
+import { InputFileError } from '../read/raw-row.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { UsageError } from './errors.ts';
-import { OutputError } from '../output-error.ts';
+import { OutputError, UsageError } from '../errors.ts';
 import { registerRunCommand } from './run-command.ts';
 import { registerSourcesCommand } from './sources-command.ts';
 import { registerVerifyCommand } from './verify-command.ts';
@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof InputFileError || e instanceof OutputError) {
+    if (e instanceof UsageError || e instanceof UnknownSourceError || e instanceof ConfigError || e instanceof InputFileError || e instanceof OutputError) {
       process.stderr.write(`bigmath: ${e.message}\n`);
       return 2;
     }

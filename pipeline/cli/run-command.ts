@@ -2,11 +2,15 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseConfig, type ConfigInput } from '../../schemas/config.ts';
+import type { Manifest } from '../../schemas/manifest.ts';
 import { ADAPTERS } from '../../sources/registry.ts';
-import { terminalProgress } from '../progress.ts';
+import { terminalProgress } from '../run/progress.ts';
 import { PROJECT_ROOT } from '../version.ts';
 import { summaryTable } from './summary-table.ts';
-import { UsageError, collect, parsePair } from './errors.ts';
+import { stopOnSignal } from './interrupt.ts';
+import { checkFilterNames } from '../process/filter-names.ts';
+import { UsageError } from '../errors.ts';
+import { collect, parsePair } from './option-values.ts';
 
 /** The bundled sample: `data/sample/<source>/` for every registered source that has one. */
 export function sampleInputs(): { source: string; path: string }[] {
@@ -34,6 +38,7 @@ export function registerRunCommand(program: Command): void {
     .option('--fetch', 'fetch every source into the cache first (see `bigmath fetch`), then build from it')
     .option('--from-cache', 'build from the sources fetched into the cache (pinned by sources.lock.json)')
     .option('--cache-dir <DIR>', 'fetch cache (default $BIGMATH_CACHE or ~/.cache/bigmath)')
+    .option('--allow-empty', 'build even when an input yields no rows')
     .option('--no-dedup', 'skip deduplication')
     .option('--no-decontam', 'skip benchmark decontamination')
     .action(async (opts) => {
@@ -49,18 +54,25 @@ export function registerRunCommand(program: Command): void {
       if (opts.rowsPerShard) raw.rows_per_shard = opts.rowsPerShard;
       if (opts.workers !== undefined) raw.workers = opts.workers;
       const section = <T extends object>(k: string): T => ((raw as Record<string, unknown>)[k] ??= {}) as T;
-      if (opts.disable) section<{ disable?: string[] }>('filters').disable = String(opts.disable).split(',').map((s) => s.trim()).filter(Boolean);
+      const fromFile = (raw as { filters?: { disable?: unknown } }).filters?.disable;
+      if (Array.isArray(fromFile)) checkFilterNames(fromFile.map(String), `${opts.config}: filters.disable`);
+      if (opts.disable) {
+        const disable = String(opts.disable).split(',').map((s) => s.trim()).filter(Boolean);
+        checkFilterNames(disable, '--disable');
+        section<{ disable?: string[] }>('filters').disable = disable;
+      }
       if ((opts.benchmark as string[]).length) {
         section<{ benchmarks?: unknown }>('decontamination').benchmarks = (opts.benchmark as string[]).map((s) => parsePair(s, '--benchmark', 'NAME=PATH')).map(([name, path]) => ({ name, path }));
       }
       if (opts.dedup === false) section<{ enabled?: boolean }>('dedup').enabled = false;
       if (opts.decontam === false) section<{ enabled?: boolean }>('decontamination').enabled = false;
       const config = parseConfig(raw);
-      const { runPipeline } = await import('../run.ts'); // loaded on demand: `bigmath sources` stays instant
+      const { runPipeline } = await import('../run/run.ts'); // loaded on demand: `bigmath sources` stays instant
       if (opts.resume && !existsSync(join(config.out, '.work', 'plan.json'))) throw new UsageError(`--resume: ${config.out} holds no unfinished run`);
-      const manifest = await runPipeline(config, { progress: terminalProgress(), force: !!opts.force, log: (l) => process.stderr.write(`${l}\n`) });
+      const undo = stopOnSignal(config.out);
+      const manifest = await runPipeline(config, { progress: terminalProgress(), force: !!opts.force, allowEmpty: !!opts.allowEmpty, log: (l) => process.stderr.write(`${l}\n`) }).finally(undo);
       process.stdout.write(summaryTable(manifest));
-      process.stdout.write(`\nwrote ${config.out}/corpus (${manifest.outputs.corpus.length} shards), ${config.out}/rejected (${manifest.outputs.rejected.length} shards), ${config.out}/manifest.json\n`);
+      process.stdout.write(`\n${wroteLine(config.out, manifest)}\n`);
       if (!manifest.accounting_ok) {
         process.stderr.write('error: accounting identity read = kept + rejected + folded does not hold; see manifest.json\n');
         process.exitCode = 1;
@@ -101,4 +113,17 @@ async function cacheInputs(fetchFirst: boolean, cacheDirOpt: string | undefined)
     if (e instanceof FetchError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+
+/** The last line of a run: every output, the report and the dataset card first. */
+export function wroteLine(out: string, m: Manifest): string {
+  const rows = (s: { rows: number }[]) => s.reduce((a, x) => a + x.rows, 0);
+  const dir = out.endsWith('/') ? out : `${out}/`;
+  return (
+    `wrote ${dir}: report.html (open it in a browser), README.md (dataset card), ` +
+    `corpus/ (${plural(rows(m.outputs.corpus), 'record')} in ${plural(m.outputs.corpus.length, 'shard')}), ` +
+    `rejected/ (${plural(rows(m.outputs.rejected), 'record')} in ${plural(m.outputs.rejected.length, 'shard')}), manifest.json`
+  );
 }

@@ -47,7 +47,7 @@ export async function downloadFile(req: DownloadRequest, opts: DownloadOptions):
     await withRetry(
       opts.retry,
       `download of ${req.url}`,
-      async () => {
+      async (_attempt, progressed) => {
         let offset = await sizeOrZero(req.partial);
         if (expected.size !== undefined && offset > expected.size) {
           await truncate(req.partial, 0);
@@ -55,7 +55,7 @@ export async function downloadFile(req: DownloadRequest, opts: DownloadOptions):
         }
         if (expected.size !== undefined && offset === expected.size && offset > 0) return;
         if (offset > 0) resumedFrom = Math.max(resumedFrom, offset);
-        await transfer(req, offset, expected, opts);
+        await transfer(req, offset, expected, opts, progressed);
       },
       opts.onRetry,
     );
@@ -88,7 +88,7 @@ export function mismatch(d: FileDigest, expected: Expected): string | undefined 
   return undefined;
 }
 
-async function transfer(req: DownloadRequest, offset: number, expected: Expected, opts: DownloadOptions): Promise<void> {
+async function transfer(req: DownloadRequest, offset: number, expected: Expected, opts: DownloadOptions, progressed: () => void): Promise<void> {
   const abort = new AbortController();
   let res;
   try {
@@ -133,6 +133,7 @@ async function transfer(req: DownloadRequest, offset: number, expected: Expected
         idle.refresh();
         await fh.write(chunk);
         written += chunk.byteLength;
+        progressed();
         opts.onBytes?.(written);
       }
     }

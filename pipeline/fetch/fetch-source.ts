@@ -106,7 +106,8 @@ function makeContext(opts: FetchOptions): Context {
     http: {
       endpoint: hubEndpoint(env),
       token: hubToken(env),
-      headersTimeoutMs: opts.headersTimeoutMs ?? 60_000,
+      // a server that accepts connections but never answers is tried again within the deadline
+      headersTimeoutMs: opts.headersTimeoutMs ?? Math.min(30_000, opts.retry?.deadlineMs ?? DEFAULT_RETRY.deadlineMs),
       userAgent: 'bigmath-fetch/0.1 (+node)',
     },
     retry: { ...DEFAULT_RETRY, ...opts.retry },
@@ -152,7 +153,7 @@ async function online(ctx: Context, loc: ResolvedLocation, pinned: LockedSource 
   let plan: PlannedFile[];
   if (loc.kind === 'hf_dataset') {
     const retrying = <T>(what: string, fn: () => Promise<T>) =>
-      withRetry(ctx.retry, what, fn, (err, attempt, delay) => ctx.progress.note(retryNote(err, attempt, ctx.retry, delay)));
+      withRetry(ctx.retry, what, fn, (err, attempt, delay) => ctx.progress.note(`${loc.repo}, ${what}: ${retryNote(err, attempt, ctx.retry, delay)}`));
     revision = pinned?.revision ?? (await retrying(`revision ${loc.revision}`, () => resolveRevision(ctx.http, loc.repo, loc.revision!)));
     const commit = revision;
     const tree = await retrying(`file listing`, () => listFiles(ctx.http, loc.repo, commit));

@@ -121,7 +121,7 @@ export function createProgress(stream: ProgressStream, opts: ProgressOptions = {
       line(`${source}: ${file} ${formatBytes(size)} ${outcome}, sha256 ${sha256.slice(0, 12)}…`);
     },
     note(message) {
-      line(`${source}: ${message}`);
+      line(source ? `${source}: ${message}` : message); // notes before the file listing have no source yet
     },
     endSource() {
       clearBar();

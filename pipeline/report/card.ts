@@ -6,7 +6,7 @@ import { defaultBenchmarkSpecs } from '../decontam/benchmarks.ts';
 import type { RunOutputs } from '../audit/outputs.ts';
 import { auditSummary, filterBehaviour } from '../audit/summary.ts';
 import { PROJECT_ROOT } from '../version.ts';
-import { CORPUS_COLUMNS, REJECTED_EXTRA } from '../writers/columns.ts';
+import { CORPUS_COLUMNS, REJECTED_EXTRA } from '../write/columns.ts';
 import { REASON_TEXT } from './reason-text.ts';
 
 /**
@@ -76,7 +76,7 @@ export async function renderDatasetCard(o: RunOutputs): Promise<string> {
       .slice(0, 3)
       .map(([r, n]) => `${r} ${fmt(n)}`)
       .join(', ');
-    L.push(`| ${src} | ${adapter(src) ? `[${adapter(src)!.location.repo}](${repoUrl(adapter(src)!.location)})` : ''} | ${license(src)} | ${fmt(c.read)} | ${fmt(c.folded)} | ${fmt(rec)} | ${fmt(c.kept)} | ${fmt(c.rejected)} | ${pct(c.kept, rec)} | ${top} |`);
+    L.push(`| ${src} | ${adapter(src) ? `[${linkText(adapter(src)!.location)}](${repoUrl(adapter(src)!.location)})` : ''} | ${license(src)} | ${fmt(c.read)} | ${fmt(c.folded)} | ${fmt(rec)} | ${fmt(c.kept)} | ${fmt(c.rejected)} | ${pct(c.kept, rec)} | ${top} |`);
   }
   L.push(`| **total** | | | ${fmt(m.totals.read)} | ${fmt(m.totals.folded)} | ${fmt(records)} | ${fmt(m.totals.kept)} | ${fmt(m.totals.rejected)} | ${pct(m.totals.kept, records)} | |`, '');
   L.push('Rows read = kept + rejected + folded for every source (`folded`: further upstream rows of the same problem, e.g. OpenMathInstruct-2\'s many solutions, counted in `folded_rows`). The report `report.html` in this folder charts these numbers; `bigmath audit DIR` prints them.', '');
@@ -245,8 +245,13 @@ function hfLicense(spdx: string): string {
   return spdx.toLowerCase();
 }
 
-function repoUrl(loc: { kind: string; repo: string }): string {
-  return loc.kind === 'hf_dataset' ? `https://huggingface.co/datasets/${loc.repo}` : loc.repo;
+function linkText(loc: { kind: string; repo: string; revision?: string }): string {
+  return loc.kind === 'hf_dataset' ? loc.repo : repoUrl(loc);
+}
+
+function repoUrl(loc: { kind: string; repo: string; revision?: string }): string {
+  // a URL location is a template: the pinned revision goes where `{revision}` stands
+  return loc.kind === 'hf_dataset' ? `https://huggingface.co/datasets/${loc.repo}` : loc.repo.replaceAll('{revision}', loc.revision ?? 'main');
 }
 
 /** Hugging Face size category for a number of examples. */

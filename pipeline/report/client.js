@@ -10,13 +10,10 @@
   var countEl = document.getElementById('sample-count');
   var typesetFailures = 0;
 
+  // delimiters and macros from tex.js (inlined before this script)
   var MATH_OPTIONS = {
-    delimiters: [
-      { left: '$$', right: '$$', display: true },
-      { left: '\\[', right: '\\]', display: true },
-      { left: '\\(', right: '\\)', display: false },
-      { left: '$', right: '$', display: false },
-    ],
+    delimiters: BIGMATH_TEX.delimiters,
+    macros: BIGMATH_TEX.macros,
     throwOnError: false,
     strict: 'ignore',
     trust: false,
@@ -46,7 +43,7 @@
       node.appendChild(el('span', 'trunc', '(none)'));
       return;
     }
-    var span = el('span', 'answer-tex', answer);
+    var span = el('span', 'answer-tex', BIGMATH_TEX.prepare(answer));
     node.appendChild(span);
     if (/\$|\\\(|\\\[/.test(answer)) {
       if (window.renderMathInElement) window.renderMathInElement(span, MATH_OPTIONS);
@@ -54,7 +51,7 @@
     }
     if (!window.katex || looksLikeProse(answer)) return;
     try {
-      window.katex.render(answer, span, { throwOnError: true, strict: 'ignore', displayMode: false });
+      window.katex.render(BIGMATH_TEX.prepare(answer), span, { throwOnError: true, strict: 'ignore', displayMode: false, macros: BIGMATH_TEX.macros });
     } catch (e) {
       span.textContent = answer; // not valid TeX: show it as text
     }
@@ -76,7 +73,7 @@
     tr.appendChild(meta);
 
     var prob = el('td', 'problem');
-    var text = el('div', 'ptext', r.problem);
+    var text = el('div', 'ptext', BIGMATH_TEX.prepare(r.problem));
     text.style.whiteSpace = 'pre-wrap';
     prob.appendChild(text);
     if (r.truncated) prob.appendChild(el('div', 'trunc', '(cut: longer in the Parquet file)'));

@@ -5,6 +5,7 @@ import { PALETTE, esc, fmt, funnelChart, groupedBars, heatmap, stackedBars, type
 import type { FunnelRow } from '../audit/summary.ts';
 
 const CLIENT_JS = readFileSync(new URL('./client.js', import.meta.url), 'utf8');
+const TEX_JS = readFileSync(new URL('./tex.js', import.meta.url), 'utf8');
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
 
@@ -45,6 +46,7 @@ ${body}
 <script type="application/json" id="report-data">${jsonForScript(clientData)}</script>
 <script>${k.js}</script>
 <script>${k.autoRender}</script>
+<script>${scriptSafe(TEX_JS)}</script>
 <script>${scriptSafe(CLIENT_JS)}</script>
 </body>
 </html>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { getAdapter, ADAPTERS } from '../../sources/registry.ts';
-import { toRecord } from '../../pipeline/to-record.ts';
-import { readJsonFile } from '../../pipeline/readers/json-file.ts';
+import { toRecord } from '../../pipeline/process/to-record.ts';
+import { readJsonFile } from '../../pipeline/read/json-file.ts';
 import { recordId } from '../../sources/identity.ts';
 import { ProblemRecordSchema } from '../../schemas/record.ts';
 import { FIXTURES, collectRows, fixtureRows } from '../helpers.ts';

@@ -145,6 +145,11 @@ describe('bigmath audit (command line)', () => {
 });
 
 describe('what-if', () => {
+  it('a misspelt filter is an error naming the nearest valid name', async () => {
+    const r = await runCli(['audit', fx.dir, '--what-if', 'disable=yes_n0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^bigmath: --what-if disable: unknown filter "yes_n0"; did you mean "yes_no"\?[^\n]*\n$/);
+  });
   it('disable=F1,F2 keeps exactly the rejected records whose fired signals are all disabled', async () => {
     const off = new Set(['yes_no', 'multi_part']);
     await withOutputs(fx.dir, async (o) => {

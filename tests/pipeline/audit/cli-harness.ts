@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram, main } from '../../../pipeline/cli/program.ts';
 import { registerAuditCommands } from '../../../pipeline/cli/audit-command.ts';
-import { UsageError } from '../../../pipeline/cli/errors.ts';
+import { UsageError } from '../../../pipeline/errors.ts';
 
 export interface CliResult {
   code: number;

@@ -13,9 +13,9 @@ import { canonicalJson } from '../../../pipeline/canonical-json.ts';
 import { mulberry32 } from '../../../pipeline/dedup/murmur3.ts';
 import { FILTERS as FILTER_LIST } from '../../../filters/index.ts';
 import { recordId } from '../../../sources/identity.ts';
-import { verdictOf } from '../../../pipeline/verdict.ts';
-import { CORPUS_COLUMNS, REJECTED_COLUMNS } from '../../../pipeline/writers/columns.ts';
-import { ParquetShardWriter } from '../../../pipeline/writers/parquet-shards.ts';
+import { verdictOf } from '../../../pipeline/process/verdict.ts';
+import { CORPUS_COLUMNS, REJECTED_COLUMNS } from '../../../pipeline/write/columns.ts';
+import { ParquetShardWriter } from '../../../pipeline/write/parquet-shards.ts';
 
 /** Per-record filters in pipeline order, as the filters register them (name = reason code). */
 export const FILTERS = FILTER_LIST.map((f) => f.name);

@@ -45,7 +45,7 @@ describe('http helpers', () => {
     expect(resolveUrl('https://h', 'o/r', 'refs/convert/parquet', 'a b/c.parquet')).toBe(
       'https://h/datasets/o/r/resolve/refs%2Fconvert%2Fparquet/a%20b/c.parquet',
     );
-    const p = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 8000 };
+    const p = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 8000, deadlineMs: 90_000 };
     expect(backoffDelay(p, 1, undefined, () => 0)).toBe(500);
     expect(backoffDelay(p, 3, undefined, () => 1)).toBe(4000);
     expect(backoffDelay(p, 10, undefined, () => 1)).toBe(8000);

@@ -5,7 +5,7 @@ import { tempDir } from '../../helpers.ts';
 import { writeDatasetCard, writeReport } from '../../../pipeline/report/index.ts';
 import { hfFeature, sizeCategory, yaml } from '../../../pipeline/report/card.ts';
 import { jsonForScript, scriptSafe } from '../../../pipeline/report/assets.ts';
-import { CORPUS_COLUMNS, REJECTED_EXTRA, SIGNAL_TYPE } from '../../../pipeline/writers/columns.ts';
+import { CORPUS_COLUMNS, REJECTED_EXTRA, SIGNAL_TYPE } from '../../../pipeline/write/columns.ts';
 import { buildFixtureOutput, type Fixture } from '../audit/fixture-output.ts';
 import { runCli } from '../audit/cli-harness.ts';
 
@@ -101,6 +101,9 @@ describe('dataset card README.md', () => {
     for (const i of fx.manifest.inputs) expect(card).toContain(i.sha256);
     expect(card).toContain('load_dataset("parquet", data_dir="path/to/this/folder/corpus")');
     expect(card).toContain(`\`bigmath\` ${fx.manifest.tool.version}`);
+    // URL locations are templates: the card links the pinned revision, never a literal {revision}
+    expect(card).not.toContain('{revision}');
+    if ('harp' in fx.manifest.counts) expect(card).toMatch(/\[https:\/\/github\.com\/aadityasingh\/HARP\/raw\/[0-9a-f]{40}\/HARP\.jsonl\.zip\]\(https:\/\/github\.com\/aadityasingh\/HARP\/raw\/[0-9a-f]{40}\/HARP\.jsonl\.zip\)/);
   });
 
   it('helpers: features, YAML, size categories', () => {

@@ -1,0 +1,19 @@
+import { ContaminationIndex, defaultBenchmarkSpecs, loadBenchmarks } from '../decontam/decontaminate.ts';
+import type { Config } from '../../schemas/config.ts';
+import { PROJECT_ROOT } from '../version.ts';
+
+/**
+ * Per-thread state the per-record stages share across records: the benchmark n-gram index.
+ * Built once per thread and config (a few thousand benchmark problems: milliseconds).
+ */
+let cached: { key: string; index: ContaminationIndex | null } | null = null;
+
+export function contaminationIndex(config: Config): ContaminationIndex | null {
+  const d = config.decontamination;
+  const key = JSON.stringify(d);
+  if (cached?.key !== key) {
+    const specs = d.benchmarks.length ? d.benchmarks : defaultBenchmarkSpecs(PROJECT_ROOT);
+    cached = { key, index: d.enabled ? new ContaminationIndex(loadBenchmarks(specs), d.ngram) : null };
+  }
+  return cached.index;
+}

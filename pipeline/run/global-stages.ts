@@ -1,0 +1,67 @@
+import type { Config } from '../../schemas/config.ts';
+import type { DedupDecision, DedupInput } from '../dedup/dedup.ts';
+import type { DedupFacts } from '../dedup/facts.ts';
+import type { Progress } from './progress.ts';
+import type { RecordFacts } from '../process/staged-format.ts';
+
+/** What the cross-record stage decided, by dense record index (malformed rows excluded). */
+export interface GlobalDecisions {
+  dedup: DedupDecision[] | null;
+  summary: unknown;
+  /** Counts and timings of the dedup passes (for stats.json, not the manifest). */
+  stats?: unknown;
+}
+
+/**
+ * Dedup with answer-conflict checks over the records' small facts and the dedup facts the worker
+ * threads computed (hashes, shingle sets). Records rejected by a per-record filter or
+ * contaminated still get cluster facts (for audits) but are never chosen as the copy a cluster
+ * keeps.
+ */
+export async function computeGlobalDecisions(
+  facts: () => AsyncIterable<RecordFacts>,
+  dedupFacts: () => AsyncIterable<readonly DedupFacts[]>,
+  n: number,
+  config: Config,
+  progress: Progress,
+): Promise<GlobalDecisions> {
+  if (!config.dedup.enabled) return { dedup: null, summary: null };
+  const { dedup, dedupSummary } = await import('../dedup/dedup.ts');
+  const { isEquivalent } = await import('../../checker/index.ts');
+  const disabled = new Set(config.filters.disable);
+  if (config.decontamination.keep_benchmark_problems) disabled.add('decontamination');
+  // fired is [filter, reason, filter, reason, ...]; a signal counts unless its filter or reason is disabled
+  const passes = (fired: string[]): boolean => {
+    for (let k = 0; k < fired.length; k += 2) if (!disabled.has(fired[k]) && !disabled.has(fired[k + 1])) return false;
+    return true;
+  };
+  const sources: string[] = new Array(n);
+  let pass = 0;
+  async function* inputs(): AsyncGenerator<DedupInput> {
+    let i = 0;
+    for await (const f of facts()) {
+      sources[i] = f.source;
+      yield {
+        index: i,
+        id: f.id,
+        source: f.source,
+        subset: f.subset,
+        answer: f.answer,
+        answer_canonical: f.answer_canonical,
+        eligible: passes(f.fired),
+      };
+      if ((++i & 1023) === 0) progress.tick('dedup: answers of clustered records', i);
+    }
+  }
+  async function* features(): AsyncGenerator<readonly DedupFacts[]> {
+    pass++;
+    let i = 0;
+    for await (const batch of dedupFacts()) {
+      yield batch;
+      progress.tick(`dedup pass ${pass}`, (i += batch.length));
+    }
+  }
+  let stats: unknown;
+  const decisions = await dedup(inputs, n, config.dedup, (a, b) => isEquivalent(a, b), { onStats: (s) => (stats = s), features });
+  return { dedup: decisions, summary: dedupSummary(decisions, (i) => sources[i]), stats };
+}
