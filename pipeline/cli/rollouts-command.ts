@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { runRollouts } from '../model/rollouts.ts';
-import { collect, UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
+import { collect } from './option-values.ts';
 
 function num(flag: string, min: number, max = Infinity, integer = false) {
   return (v: string): number => {

@@ -19,7 +19,7 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 1_000, max
  * Exponential backoff with "equal jitter": half fixed, half random, so many clients that fail
  * together do not retry together, yet no retry is immediate. `Retry-After` wins when larger.
  */
-export function backoffDelay(policy: RetryPolicy, failedAttempt: number, retryAfterMs?: number, random = Math.random): number {
+export function backoffDelay(policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, failedAttempt: number, retryAfterMs?: number, random = Math.random): number {
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
   const delay = exp / 2 + (random() * exp) / 2;
   return Math.min(policy.maxDelayMs, Math.max(delay, retryAfterMs ?? 0));

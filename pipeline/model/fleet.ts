@@ -2,7 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffDelay, type RetryPolicy } from '../fetch/retry.ts';
 import { Endpoint, RequestFailure, type CompletionRequest, type CompletionResult, type EndpointOptions } from './openai-client.ts';
 
-export const MODEL_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 500, maxDelayMs: 30_000 };
+/** Retries of one model request: the request's own deadline bounds each try. */
+export type ModelRetryPolicy = Pick<RetryPolicy, 'attempts' | 'baseDelayMs' | 'maxDelayMs'>;
+
+export const MODEL_RETRY: ModelRetryPolicy = { attempts: 6, baseDelayMs: 500, maxDelayMs: 30_000 };
 
 /** How long an unreachable endpoint is left alone before it is tried again. */
 const DOWN_MS = 5_000;
@@ -25,10 +28,10 @@ export interface FleetEvents {
  */
 export class Fleet {
   private readonly members: Member[];
-  private readonly retry: RetryPolicy;
+  private readonly retry: ModelRetryPolicy;
   private readonly events: FleetEvents;
 
-  constructor(urls: string[], opts: EndpointOptions, retry: RetryPolicy = MODEL_RETRY, events: FleetEvents = {}) {
+  constructor(urls: string[], opts: EndpointOptions, retry: ModelRetryPolicy = MODEL_RETRY, events: FleetEvents = {}) {
     this.members = urls.map((u) => ({ endpoint: new Endpoint(u, opts), inFlight: 0, downUntil: 0 }));
     this.retry = retry;
     this.events = events;

@@ -3,15 +3,14 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openOutputs } from '../audit/outputs.ts';
 import { TOOL_VERSION } from '../version.ts';
-import { ParquetShardWriter, type ShardInfo } from '../writers/parquet-shards.ts';
-import { Fleet, MODEL_RETRY } from './fleet.ts';
+import { ParquetShardWriter, type ShardInfo } from '../write/parquet-shards.ts';
+import { Fleet, MODEL_RETRY, type ModelRetryPolicy } from './fleet.ts';
 import { grade, type Graded } from './grade.ts';
 import type { Api, CompletionRequest, SamplingParams } from './openai-client.ts';
 import { loadPrompt, promptMessages, type PromptTemplate } from './prompt.ts';
 import { ResponseCache } from './response-cache.ts';
 import { ROLLOUT_COLUMNS } from './rollout-columns.ts';
 import { SampleTally } from './sample-tally.ts';
-import type { RetryPolicy } from '../fetch/retry.ts';
 
 export interface RolloutOptions {
   /** Output folder of a finished `bigmath run`. */
@@ -32,7 +31,7 @@ export interface RolloutOptions {
   apiKey?: string;
   /** Majority share at or above which a wrong majority answer marks the gold as suspect. */
   suspectShare: number;
-  retry?: RetryPolicy;
+  retry?: ModelRetryPolicy;
   /** Progress lines (stderr); every `progressMs`. */
   log?: (line: string) => void;
   progressMs?: number;
