@@ -100,10 +100,21 @@ export function isEquivalent(gold: string, pred: string, options?: CompareOption
   }
 }
 
-/** Extracts the final answers of a gold solution and a response, then compares them. */
-export function verifyResponse(goldSolution: string, response: string, options?: CompareOptions): boolean {
-  const g = extractAnswer(goldSolution) ?? goldSolution;
+/**
+ * Extracts the final answer of a model response and compares it with a gold ANSWER. The gold is never
+ * extracted: run on a bare LaTeX answer, extraction would keep its last number (`\frac{\sqrt3}{2}`
+ * would become `2`), and a response boxing that number would be rewarded. For a gold that is a whole
+ * worked solution, call verifyAgainstSolution.
+ */
+export function verifyResponse(goldAnswer: string, response: string, options?: CompareOptions): boolean {
   const p = extractAnswer(response);
   if (p === null) return false;
-  return isEquivalent(g, p, options);
+  return isEquivalent(goldAnswer, p, options);
+}
+
+/** Like verifyResponse, for a gold that is a worked solution: its final answer is extracted explicitly. */
+export function verifyAgainstSolution(goldSolution: string, response: string, options?: CompareOptions): boolean {
+  const g = extractAnswer(goldSolution);
+  if (g === null) return false;
+  return verifyResponse(g, response, options);
 }

@@ -86,7 +86,8 @@ function compareOptions(o: CheckOpts): CompareOptions {
 function judge(gold: string, pred: string, o: CheckOpts): boolean {
   if (o.extract) {
     const p = extractAnswer(pred);
-    return p !== null && isEquivalent(extractAnswer(gold) ?? gold, p, compareOptions(o));
+    // Only the prediction is a response; the gold is an answer and is never extracted.
+    return p !== null && isEquivalent(gold, p, compareOptions(o));
   }
   return isEquivalent(gold, pred, compareOptions(o));
 }
@@ -139,7 +140,7 @@ export function registerCheckCommands(program: Command): void {
     .description('compare two answers with the symbolic checker (exit 0 equal, 1 not equal, 2 error); '
       + '--jsonl FILE reads {"id","gold","pred"} lines and writes {"id","equal","ms"} lines')
     .option('--jsonl <FILE>', 'JSONL input, one {"id","gold","pred"} object per line ("-" for stdin)')
-    .option('--extract', 'extract the final answer (\\boxed{}, "the answer is", ####) from gold and pred first')
+    .option('--extract', 'extract the final answer (\\boxed{}, "the answer is", ####) from pred first (never from gold)')
     .option('--decimal-policy <POLICY>', `how decimals match exact values: ${POLICIES.join(', ')} (default rounded)`, policyArg)
     .option('--rel-tol <X>', 'relative tolerance for floating comparisons (default 1e-9)', positiveNumber)
     .action(async (gold: string | undefined, pred: string | undefined, opts: CheckOpts) => checkAction(gold, pred, opts));

@@ -25,6 +25,10 @@ describe('bigmath check', () => {
     expect(run('check', '--decimal-policy', 'exact', '\\frac13', '0.333').code).toBe(1);
     expect(run('check', '--extract', 'so \\boxed{4}', 'The final answer is $4$.').code).toBe(0);
   });
+  it('--extract extracts from pred only: a bare gold is never reduced to its last number', () => {
+    expect(run('check', '--extract', '\\frac{\\sqrt{3}}{2}', 'so $\\boxed{2}$').code).toBe(1);
+    expect(run('check', '--extract', '\\frac{\\sqrt{3}}{2}', 'so $\\boxed{\\frac{\\sqrt3}{2}}$').code).toBe(0);
+  });
   it('exits 2 on usage errors', () => {
     const r = run('check', 'only-one');
     expect(r.code).toBe(2);
