@@ -15,16 +15,29 @@ interface Labeled {
 
 const CONSTANTS = new Set(['pi', 'e', 'i', 'inf']);
 
-/** `x`, `x_1`, `S_{ABC}`, `(p,q)`, `A:B`, `f(2)`: left-hand sides that merely name the answer. */
-function labelOf(n: Node): string | null {
-  if (n.type === 'expr') {
-    const e = n.expr;
-    if (e.type === 'sym' && !CONSTANTS.has(e.name)) return e.name;
-    if (e.type === 'fn' && e.name === 'ratio' && e.args.every((a) => a.type === 'sym' || a.type === 'mul')) return 'ratio';
-    if (e.type === 'fn' && e.name.startsWith('apply:') && e.args.every((a) => freeSymbols(a).size === 0)) return e.name;
-    if (e.type === 'mul' && e.args.length <= 4 && e.args.every((a) => a.type === 'sym' && /^[A-Z]$/.test(a.name))) return 'segment';
-    return null;
+/**
+ * Names of quantities: `x`, `x_1`, `S_{ABC}`, a segment `AB`, `|AB|`, `f(2)`, `f(x)`, a ratio `A:B` or
+ * `\frac{NO}{BO}`. An answer written `name = value` is the value; a name is never a computation.
+ */
+function nameOf(e: Expr): string | null {
+  if (e.type === 'sym' && !CONSTANTS.has(e.name)) return e.name;
+  if (e.type === 'fn' && e.name === 'ratio' && e.args.every((a) => nameOf(a) !== null)) return 'ratio';
+  if (e.type === 'fn' && e.name.startsWith('apply:')
+    && e.args.every((a) => freeSymbols(a).size === 0 || (a.type === 'sym' && !CONSTANTS.has(a.name)))) return e.name;
+  if (e.type === 'mul' && e.args.length <= 4 && e.args.every((a) => a.type === 'sym' && /^[A-Z]$/.test(a.name))) return 'segment';
+  if (e.type === 'fn' && e.name === 'abs' && e.args.length === 1) {
+    const inner = nameOf(e.args[0]);
+    return inner === null ? null : `|${inner}|`;
   }
+  if (e.type === 'div') {
+    const a = nameOf(e.num), b = nameOf(e.den);
+    return a !== null && b !== null ? 'ratio' : null;
+  }
+  return null;
+}
+
+function labelOf(n: Node): string | null {
+  if (n.type === 'expr') return nameOf(n.expr);
   if (n.type === 'list' && (n.open === '(' || n.open === '') && n.items.length > 1) {
     const names = n.items.map(labelOf);
     return names.every((x) => x !== null) ? names.join(',') : null;

@@ -10,7 +10,7 @@ const UNIT_WORDS = [
   'cm', 'mm', 'km', 'meters?', 'metres?', 'inch(?:es)?', 'in', 'ft', 'feet', 'foot', 'yards?', 'yd', 'miles?', 'mi',
   'kg', 'grams?', 'lbs?', 'pounds?', 'ounces?', 'oz', 'sec(?:ond)?s?', 'min(?:ute)?s?', 'hours?', 'hrs?', 'days?',
   'weeks?', 'months?', 'years?', 'degrees?', 'deg', 'units?', 'sq', 'square', 'cubic', 'dollars?', 'cents?', 'liters?',
-  'litres?', 'ml', 'mph', 'pct', 'percent', 'per ?cent', 'points?', 'people', 'students?', 'ways', 'times', 'coins?',
+  'litres?', 'ml', 'mph', 'pct', 'percentage', 'percent', 'per ?cent', 'points?', 'people', 'students?', 'ways', 'times', 'coins?',
   'marbles', 'apples', 'pages', 'games', 'votes', 'seats', 'tiles', 'steps', 'moves', 'handshakes', 'triangles',
   'squares', 'numbers', 'integers', 'digits', 'sides', 'edges', 'vertices', 'faces', 'boxes', 'balls', 'cookies',
   'candies', 'books', 'hats', 'cars', 'boys', 'girls', 'men', 'women', 'children', 'rows', 'columns', 'cubes', 'USD',
@@ -89,10 +89,13 @@ export function normalize(input: string): string {
   if (/[a-zA-Z²³]/.test(s)) s = s.replace(UNIT_RE, '$1');
   s = s.replace(/\s+/g, ' ').trim();
   if (hasCmd) {
-    // "x = 1/3 \approx 0.33": the exact part is the answer.
+    // "x = 1/3 \approx 0.33": the exact part before is the answer. "x \approx 11": nothing before
+    // states a value (no digit), so the approximate value after it is the answer.
     const approx = s.search(/\\approx|\\simeq|\\sim(?![a-zA-Z])/);
-    if (approx > 0) s = s.slice(0, approx).trim();
-    else if (approx === 0) s = s.replace(/^\\(?:approx|simeq|sim)/, '').trim();
+    if (approx >= 0) {
+      const before = s.slice(0, approx).trim();
+      s = /\d/.test(before) ? before : s.slice(approx).replace(/^\\(?:approx|simeq|sim)/, '').trim();
+    }
   }
   if (/\b(?:and|or)\b/.test(s)) s = s.replace(/\s*(?:,\s*)?\b(?:and|or)\b\s*(?:,\s*)?/g, ', ');
   s = s.replace(/^(?:,\s*)+|(?:\s*,)+$/g, '');

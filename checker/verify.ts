@@ -3,6 +3,7 @@ import { classifyParsed } from './classify.ts';
 import { compareAnswers, DEFAULT_OPTIONS, type ResolvedOptions } from './compare.ts';
 import { extractAnswer } from './extract.ts';
 import { parseUncached } from './parse.ts';
+import { hasPercent, percentAsFraction } from './percent.ts';
 import type { Classification, CompareOptions, ParsedAnswer } from './types.ts';
 
 /** The checker's entry points on answers: cached parse and classification, and the equivalence verdict. */
@@ -67,6 +68,19 @@ function optionLetterIn(text: string): string | null {
  * extractAnswer). Never throws; bounded time; deterministic.
  */
 export function isEquivalent(gold: string, pred: string, options?: CompareOptions): boolean {
+  if (!equivalentAsWritten(gold, pred, options)) {
+    // Percent policy (percent.ts): one side written with a percent sign may also be read as a fraction.
+    if (typeof gold !== 'string' || typeof pred !== 'string') return false;
+    const pg = hasPercent(gold), pp = hasPercent(pred);
+    if (pg === pp) return false;
+    const alt = percentAsFraction(pg ? gold : pred);
+    if (alt === null) return false;
+    return pg ? equivalentAsWritten(alt, pred, options) : equivalentAsWritten(gold, alt, options);
+  }
+  return true;
+}
+
+function equivalentAsWritten(gold: string, pred: string, options?: CompareOptions): boolean {
   try {
     if (typeof gold !== 'string' || typeof pred !== 'string') return false;
     if (gold.trim() === pred.trim()) return gold.trim() !== '';
