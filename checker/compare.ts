@@ -1,6 +1,6 @@
 import * as Q from './rational.ts';
 import { evalExact, evalNumeric, isFiniteC, type C, type Env } from './evaluate.ts';
-import { bareDecimal, freeSymbols, hasDecimal, hasUnknownFunction } from './expr-utils.ts';
+import { bareDecimal, freeSymbols, hasDecimal, hasUnknownFunction, isInfinity } from './expr-utils.ts';
 import { LINE_PROBES, samplePoints } from './numeric-sampling.ts';
 import { canonicalOf } from './canonical.ts';
 import { floatsTrustworthy, preciseEqual } from './precise.ts';
@@ -274,6 +274,16 @@ function vectorOf(a: ParsedAnswer): Expr[] | null {
   return null;
 }
 
+function sameEndpoint(x: Expr, y: Expr, o: ResolvedOptions): boolean {
+  if (isInfinity(x) || isInfinity(y)) return isInfinity(x) && isInfinity(y) && (x.type === 'neg') === (y.type === 'neg');
+  return compareExpressions(x, y, o);
+}
+
+function sameIntervals(xs: Interval[], ys: Interval[], o: ResolvedOptions): boolean {
+  return xs.length === ys.length && xs.every((x, k) => x.loClosed === ys[k].loClosed && x.hiClosed === ys[k].hiClosed
+    && sameEndpoint(x.lo, ys[k].lo, o) && sameEndpoint(x.hi, ys[k].hi, o));
+}
+
 export function compareAnswers(a: ParsedAnswer, b: ParsedAnswer, o: ResolvedOptions): boolean {
   if (a.kind === 'not_closed_form' || b.kind === 'not_closed_form') return false;
   if (isScalar(a) && isScalar(b)) return compareExpressions(a.expr, b.expr, o);
@@ -287,6 +297,11 @@ export function compareAnswers(a: ParsedAnswer, b: ParsedAnswer, o: ResolvedOpti
   // One-element lists stand for their element.
   if ((a.kind === 'set' || a.kind === 'tuple') && a.items.length === 1 && b.kind !== a.kind) return compareAnswers(a.items[0], b, o);
   if ((b.kind === 'set' || b.kind === 'tuple') && b.items.length === 1 && a.kind !== b.kind) return compareAnswers(a, b.items[0], o);
+  // Same shape, endpoint by endpoint: the decimal policy applies to endpoints as to tuple entries
+  // ([1, 8/3] = [1, 2.667]); the set comparison below would treat 2.667 as exact.
+  if (a.kind === 'interval' && b.kind === 'interval' && sameIntervals(a.parts, b.parts, o)) return true;
+  if (a.kind === 'inequality' && b.kind === 'inequality' && a.ops.length === b.ops.length && a.ops.every((op, k) => op === b.ops[k])
+    && a.parts.every((x, k) => sameEndpoint(x, b.parts[k], o))) return true;
   const realSetKinds = new Set(['interval', 'inequality']);
   if (realSetKinds.has(a.kind) || realSetKinds.has(b.kind)) {
     const pa = realSetPred(a), pb = realSetPred(b);

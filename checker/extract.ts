@@ -11,18 +11,32 @@ const MAX_SCAN = 100_000;
 
 const CONNECTOR_RE = /^(?:[\s,.;:!"'*()\\]|\\q?quad|\\[,;! ]|\\text\s*\{\s*(?:and|or|,)?\s*\}|\band\b|\bor\b|%|\\%|\bpct\b|\bpercent\b)*$/i;
 
-/** Boxes separated only by connectors ("\boxed{1} and \boxed{2}") form one list answer. */
+/** `a = \boxed{2}`: the name written just before a box (a letter, optionally with a subscript). */
+const BOX_LABEL_RE = /(?<![A-Za-z\\])([A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*=\s*\$?\s*$/;
+
+/**
+ * Boxes separated only by connectors ("\boxed{1} and \boxed{2}") form one list answer. When every
+ * box of the group is named ("$a=\boxed{2}$ and $b=\boxed{3}$") the names are kept: "a=2, b=3".
+ */
 function lastBoxGroup(text: string, boxes: BoxSpan[]): { content: string; start: number } | null {
   if (boxes.length === 0) return null;
+  const labelBefore = (k: number) => BOX_LABEL_RE.exec(text.slice(Math.max(k > 0 ? boxes[k - 1].end : 0, boxes[k].start - 24), boxes[k].start));
   let k = boxes.length - 1;
   const group = [boxes[k]];
+  const labels = [labelBefore(k)?.[1] ?? null];
   while (k > 0) {
-    const gap = text.slice(boxes[k - 1].end, boxes[k].start);
+    let gap = text.slice(boxes[k - 1].end, boxes[k].start);
+    const named = BOX_LABEL_RE.exec(gap);
+    if (named) gap = gap.slice(0, named.index);
     const words = gap.replace(/\\[a-zA-Z]+/g, ' ').match(/[a-zA-Z]{2,}/g) ?? [];
     const ok = gap.length <= 60 && !/[0-9=]/.test(gap.replace(/\\[a-zA-Z]+/g, '')) && words.length <= 3 && !/\n\s*\n/.test(gap);
     if (!ok) break;
     k--;
     group.unshift(boxes[k]);
+    labels.unshift(labelBefore(k)?.[1] ?? null);
+  }
+  if (group.length > 1 && labels.every((l) => l !== null) && new Set(labels).size === labels.length) {
+    return { content: group.map((b, i) => `${labels[i]}=${b.content}`).join(', '), start: group[0].start };
   }
   const contents = [...new Set(group.map((b) => b.content))];
   return { content: contents.join(', '), start: group[0].start };

@@ -1,6 +1,7 @@
 import { tokenize, LexError, type Token } from './lexer.ts';
 import { fromDecimal, rat } from './rational.ts';
 import type { Expr, Node, RelOp } from './types.ts';
+import { matrixPower, matrixProduct, matrixQuotient, matrixSum, MatrixShapeError } from './matrix-ops.ts';
 
 /**
  * Recursive-descent parser from tokens to the raw syntax tree (Node). It knows LaTeX grammar, not
@@ -168,6 +169,7 @@ class Parser {
       let sign = this.addOp();
       const firstNode = this.term();
       if (sign === null && this.addOpAhead() === null) return firstNode;
+      if (firstNode.type === 'matrix') return this.matrixTerms(firstNode, sign);
       let cur = asExpr(firstNode);
       terms.push(this.applySign(sign, cur, true));
       while ((sign = this.addOp()) !== null) {
@@ -178,6 +180,16 @@ class Parser {
     } finally {
       this.depth--;
     }
+  }
+
+  /** A sum of matrices: the remaining terms of `additive` once the first turned out to be a matrix. */
+  matrixTerms(first: Node, sign: string | null): Node {
+    const terms = [{ node: first, negate: sign === '-' }];
+    while ((sign = this.addOp()) !== null) {
+      if (sign !== '+' && sign !== '-') throw new ParseError('matrix_pm');
+      terms.push({ node: this.term(), negate: sign === '-' });
+    }
+    return guardShape(() => matrixSum(terms, asExpr));
   }
 
   applySign(sign: string | null, e: Expr, leading: boolean): Expr {
@@ -203,24 +215,28 @@ class Parser {
 
   term(): Node {
     const firstNode = this.unary();
-    const factors: Expr[] = [];
-    let acc: Expr | null = null;
     const more = () => this.mulOpAhead() !== null || this.startsPrimary();
     if (!more()) return firstNode;
-    acc = asExpr(firstNode);
+    // Products stay expressions until a matrix takes part; from then on they are matrix products.
+    let acc: Node | Expr = firstNode.type === 'expr' ? firstNode.expr : firstNode.type === 'matrix' ? firstNode : asExpr(firstNode);
     while (true) {
       const op = this.mulOpAhead();
+      let rhs: Node;
       if (op !== null) {
         this.pos++;
-        const rhs = asExpr(this.unary());
-        if (op === '/') acc = { type: 'div', num: acc, den: rhs };
-        else acc = mulOf(acc, rhs);
+        rhs = this.unary();
       } else if (this.startsPrimary()) {
-        acc = mulOf(acc, asExpr(this.power()));
+        rhs = this.power();
       } else break;
+      if (rhs.type === 'matrix' || ('type' in acc && acc.type === 'matrix')) {
+        const left: Node = isNode(acc) ? acc : ex(acc);
+        acc = guardShape(() => (op === '/' ? matrixQuotient(left, rhs, asExpr) : matrixProduct(left, rhs, asExpr)));
+        continue;
+      }
+      const a: Expr = isNode(acc) ? asExpr(acc) : acc, b = asExpr(rhs);
+      acc = op === '/' ? { type: 'div', num: a, den: b } : mulOf(a, b);
     }
-    void factors;
-    return ex(acc);
+    return isNode(acc) ? acc : ex(acc);
   }
 
   mulOpAhead(): string | null {
@@ -249,7 +265,11 @@ class Parser {
     if (this.isOp('-')) {
       this.pos++;
       this.enter();
-      try { return ex({ type: 'neg', arg: asExpr(this.unary()) }); } finally { this.depth--; }
+      try {
+        const arg = this.unary();
+        if (arg.type === 'matrix') return guardShape(() => matrixProduct(ex(num('-1')), arg, asExpr));
+        return ex({ type: 'neg', arg: asExpr(arg) });
+      } finally { this.depth--; }
     }
     if (this.isOp('+')) { this.pos++; return this.unary(); }
     return this.power();
@@ -260,6 +280,7 @@ class Parser {
     if (!this.isOp('^')) return base;
     this.pos++;
     const exp = this.scriptArg(true);
+    if (base.type === 'matrix') return guardShape(() => matrixPower(base, exp, asExpr));
     let node: Expr = { type: 'pow', base: asExpr(base), exp };
     while (this.isOp('!')) { this.pos++; node = fn('fact', node); }
     return ex(node);
@@ -414,8 +435,7 @@ class Parser {
       const inner = this.semis();
       const close = this.next();
       if (close.t !== 'op' || (close.v !== ')' && close.v !== ']')) throw new ParseError('unbalanced');
-      const items = inner.type === 'list' && inner.open === '' ? inner.items : [inner];
-      return { type: 'list', open: v, close: close.v, items };
+      return { type: 'list', open: v, close: close.v, items: bracketItems(inner) };
     }
     if (v === '{' || v === '\\{') {
       const close = v === '{' ? '}' : '\\}';
@@ -430,8 +450,7 @@ class Parser {
       if (this.isOp(close)) { this.pos++; return { type: 'list', open: v, close, items: [] }; }
       const inner = this.semis();
       this.expectOp(close);
-      const items = inner.type === 'list' && inner.open === '' ? inner.items : [inner];
-      return { type: 'list', open: v, close, items };
+      return { type: 'list', open: v, close, items: bracketItems(inner) };
     }
     if (v === '|' || v === '\\|') {
       this.absOpen++;
@@ -588,6 +607,31 @@ class Parser {
   }
 }
 
+/**
+ * Entries inside a bracket: comma-separated, or semicolon-separated (`(0;-2;6)`) when no entry holds
+ * a comma of its own.
+ */
+function bracketItems(inner: Node): Node[] {
+  if (inner.type !== 'list') return [inner];
+  if (inner.open === '') return inner.items;
+  if (inner.open === ';' && inner.items.every((x) => x.type !== 'list' || x.open !== '')) return inner.items;
+  return [inner];
+}
+
+/** Parse nodes carry `type` values no Expr uses ('expr', 'matrix', ...): that tells the two apart. */
+function isNode(x: Node | Expr): x is Node {
+  return x.type === 'expr' || x.type === 'matrix' || x.type === 'list' || x.type === 'rel' || x.type === 'union' || x.type === 'text';
+}
+
+function guardShape(f: () => Node): Node {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof MatrixShapeError) throw new ParseError('matrix_shape');
+    throw e;
+  }
+}
+
 function idExpr(v: string): Expr {
   if (v === 'pi') return sym('pi');
   if (v === 'inf' || v === 'infty' || v === 'infinity') return sym('inf');
@@ -603,6 +647,35 @@ function mulOf(a: Expr, b: Expr): Expr {
   return { type: 'mul', args: [a, b] };
 }
 
+const CLOSER: Record<string, string> = { '(': ')', '{': '}' };
+
+/**
+ * `((((1))))` → `(1)`: a bracket whose whole content is another bracket of the same kind adds nothing,
+ * so deep redundant nesting is unwrapped in one linear pass instead of being refused as too deep.
+ */
+function unwrapRedundant(toks: Token[]): Token[] {
+  if (!toks.some((t, k) => t.t === 'op' && CLOSER[t.v] !== undefined && toks[k + 1]?.t === 'op' && toks[k + 1].v === t.v)) return toks;
+  const match = new Int32Array(toks.length).fill(-1);
+  const stack: number[] = [];
+  toks.forEach((t, k) => {
+    if (t.t !== 'op') return;
+    if (CLOSER[t.v] !== undefined) stack.push(k);
+    else if (t.v === ')' || t.v === '}') {
+      const open = stack.pop();
+      if (open !== undefined && CLOSER[toks[open].v] === t.v) { match[open] = k; match[k] = open; }
+    }
+  });
+  const drop = new Uint8Array(toks.length);
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const t = toks[k], u = toks[k + 1];
+    if (t.t === 'op' && u.t === 'op' && t.v === u.v && CLOSER[t.v] !== undefined && match[k] >= 0 && match[k + 1] === match[k] - 1) {
+      drop[k] = 1;
+      drop[match[k]] = 1;
+    }
+  }
+  return toks.filter((_, k) => drop[k] === 0);
+}
+
 /** Parses a normalised answer string. Throws ParseError with a reason. */
 export function parseTree(s: string): Node {
   let toks: Token[];
@@ -614,5 +687,5 @@ export function parseTree(s: string): Node {
   }
   if (toks.length === 0) throw new ParseError('empty');
   if (toks.length > MAX_TOKENS) throw new ParseError('too_long');
-  return new Parser(toks).parseTop();
+  return new Parser(unwrapRedundant(toks)).parseTop();
 }
