@@ -228,6 +228,13 @@ function realSetPred(a: ParsedAnswer): Pred | null {
     return iv ? intervalPred([iv]) : null;
   }
   if (a.kind === 'set' && a.items.length === 1) return realSetPred(a.items[0]);
+  // "x < 2 or x > 3": a bare list of conditions on the line is their union.
+  if (a.kind === 'set' && !a.braces && a.items.every((x) => x.kind === 'inequality' || x.kind === 'interval')) {
+    const preds = a.items.map(realSetPred);
+    if (preds.some((p) => p === null)) return null;
+    const ps = preds as Pred[];
+    return { consts: ps.flatMap((p) => p.consts), test: (t) => ps.some((p) => p.test(t)) };
+  }
   return null;
 }
 
@@ -290,7 +297,8 @@ export function compareAnswers(a: ParsedAnswer, b: ParsedAnswer, o: ResolvedOpti
   // y = 2x + 1 against 2x + 1: the named side is a label.
   if (a.kind === 'equation' && b.kind === 'equation') {
     return compareEquations(a.lhs, a.rhs, b.lhs, b.rhs, o)
-      || (a.lhs.type === 'sym' && b.lhs.type === 'sym' && a.lhs.name === b.lhs.name && compareExpressions(a.rhs, b.rhs, o));
+      || (a.lhs.type === 'sym' && b.lhs.type === 'sym' && a.lhs.name === b.lhs.name && !freeSymbols(a.rhs).has(a.lhs.name)
+        && !freeSymbols(b.rhs).has(b.lhs.name) && compareExpressions(a.rhs, b.rhs, o));
   }
   if (a.kind === 'equation' && isScalar(b)) return a.lhs.type === 'sym' && compareExpressions(a.rhs, b.expr, o);
   if (b.kind === 'equation' && isScalar(a)) return b.lhs.type === 'sym' && compareExpressions(a.expr, b.rhs, o);

@@ -97,6 +97,7 @@ export function normalize(input: string): string {
       s = /\d/.test(before) ? before : s.slice(approx).replace(/^\\(?:approx|simeq|sim)/, '').trim();
     }
   }
+  if (hasCmd) s = s.replace(/\\(?:lor|vee)(?![a-zA-Z])/g, ' or ');
   if (/\b(?:and|or)\b/.test(s)) s = s.replace(/\s*(?:,\s*)?\b(?:and|or)\b\s*(?:,\s*)?/g, ', ');
   s = s.replace(/^(?:,\s*)+|(?:\s*,)+$/g, '');
   s = s.replace(/[.\s]+$/, '');
@@ -105,7 +106,8 @@ export function normalize(input: string): string {
   // Whole-answer forms that are only unambiguous at the top level.
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   else if (/^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/ /g, '');
-  const mixed = /^(-?)(\d+)\s*\\frac\s*\{(\d+)\}\s*\{(\d+)\}$/.exec(s) ?? /^(-?)(\d+)\s+(\d+)\/(\d+)$/.exec(s);
+  const mixed = /^(-?)(\d+)\s*\\frac\s*(?:\{(\d+)\}|(\d))\s*(?:\{(\d+)\}|(\d))$/.exec(s)?.filter((x) => x !== undefined)
+    ?? /^(-?)(\d+)\s+(\d+)\/(\d+)$/.exec(s);
   if (mixed && BigInt(mixed[3]) < BigInt(mixed[4]) && mixed[2].length < 12) {
     s = `${mixed[1]}\\frac{${BigInt(mixed[2]) * BigInt(mixed[4]) + BigInt(mixed[3])}}{${mixed[4]}}`;
   }
