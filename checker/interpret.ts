@@ -14,6 +14,8 @@ interface Labeled {
 }
 
 const CONSTANTS = new Set(['pi', 'e', 'i', 'inf']);
+/** Names of numbered roots of an unknown: x_1, x_{2}, z_3, \lambda_1. */
+const ROOT_LABEL = /^(?:[xyztuvwrs]|lambda)_\d+$/;
 
 /**
  * Names of quantities: `x`, `x_1`, `S_{ABC}`, a segment `AB`, `|AB|`, `f(2)`, `f(x)`, a ratio `A:B` or
@@ -34,6 +36,13 @@ function nameOf(e: Expr): string | null {
     return a !== null && b !== null ? 'ratio' : null;
   }
   return null;
+}
+
+/** `f(x)`, `g(a, b)`: an unknown function applied to distinct variables. */
+export function isDefinition(e: Expr): e is Extract<Expr, { type: 'fn' }> {
+  return e.type === 'fn' && e.name.startsWith('apply:') && e.args.length > 0
+    && e.args.every((a) => a.type === 'sym' && !CONSTANTS.has(a.name))
+    && new Set(e.args.map((a) => (a as { name: string }).name)).size === e.args.length;
 }
 
 function labelOf(n: Node): string | null {
@@ -74,7 +83,11 @@ function interpretList(n: Extract<Node, { type: 'list' }>, depth: number): Label
     if (n.items.length === 1) return interpret(n.items[0], depth + 1);
     const parts = n.items.map((x) => interpret(x, depth + 1));
     const labels = parts.map((p) => p.label);
-    // "AB=4, CD=5" or "x_1=2, x_2=3": distinct names make an ordered tuple of values.
+    // "x_1=2, x_2=-3": numbered roots of one unknown are the solution set, in no particular order.
+    if (labels.every((l) => l !== null && ROOT_LABEL.test(l)) && new Set(labels.map((l) => l!.split('_')[0])).size === 1) {
+      return { answer: { kind: 'set', braces: false, items: parts.map((p) => p.answer) }, label: null };
+    }
+    // "AB=4, CD=5" or "a=2, b=3": distinct names make an ordered tuple of values.
     if (labels.every((l) => l !== null) && new Set(labels).size === labels.length && parts.length > 1
       && labels.every((l) => !l!.includes(','))) {
       return { answer: { kind: 'tuple', items: parts.map((p) => p.answer), labels: labels as string[] }, label: null };
@@ -117,6 +130,10 @@ function interpretRel(n: Extract<Node, { type: 'rel' }>, depth: number): Labeled
       const lhs = parts[0].type === 'expr' ? parts[0].expr : null;
       const lastE = 'expr' in last ? last.expr : null;
       const selfRef = lhs && lhs.type === 'sym' && lastE && freeSymbols(lastE).has(lhs.name);
+      // f(x) = x^2 defines a function: kept as an equation so f(y) = y^2 can match it by renaming.
+      if (!selfRef && lhs !== null && isDefinition(lhs) && last.kind === 'expression' && lastE) {
+        return { answer: { kind: 'equation', lhs, rhs: lastE }, label };
+      }
       if (!selfRef && (last.kind !== 'expression' || lhs === null || lhs.type !== 'sym')) return { answer: last, label };
       if (!selfRef && lhs && lhs.type === 'sym' && lastE) {
         // y = 2x + 1 stays an equation, but compare.ts may also read it as its right-hand side.

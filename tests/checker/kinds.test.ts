@@ -137,3 +137,9 @@ describe('deep redundant nesting is unwrapped', () => checkAnswers([
   ['2', '{'.repeat(300) + '2' + '}'.repeat(300), true],
   ['2', '('.repeat(400) + '1' + ')'.repeat(400), false],
 ]));
+
+describe('functions and numbered roots', () => checkAnswers([
+  ['f(x)=x', 'f(y)=y', true], ['f(x)=x^2+1', 'f(t)=t^2+1', true], ['f(x)=x^2', 'f(y)=x^2', false], ['f(x)=x', 'g(x)=x', false],
+  ['x_1 = 2, x_2 = -3', '-3, 2', true], ['x_{1}=2,\\quad x_{2}=-3', '2, -3', true], ['x_1 = 2, x_2 = -3', '2, 3', false],
+  ['a_1 = 2, a_2 = -3', '-3, 2', false],
+]));
