@@ -1,4 +1,5 @@
-import { ParseError, asExpr } from './parse-tree.ts';
+import { ParseError } from './parse-error.ts';
+import { asExpr } from './parse-nodes.ts';
 import type { Expr, Interval, Node, ParsedAnswer, RelOp } from './types.ts';
 import { freeSymbols, hasPm, expandPm, isInfinity } from './expr-utils.ts';
 

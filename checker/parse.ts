@@ -1,5 +1,6 @@
 import { normalize } from './normalize.ts';
-import { parseTree, ParseError } from './parse-tree.ts';
+import { ParseError } from './parse-error.ts';
+import { parseTree } from './parse-tree.ts';
 import { interpret } from './interpret.ts';
 import { extractAnswer } from './extract.ts';
 import type { NotClosedReason, ParsedAnswer } from './types.ts';
