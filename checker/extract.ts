@@ -18,7 +18,7 @@ const BOX_LABEL_RE = /(?<![A-Za-z\\])([A-Za-z](?:_\{?[A-Za-z0-9]{1,3}\}?)?)\s*=\
  * Boxes separated only by connectors ("\boxed{1} and \boxed{2}") form one list answer. When every
  * box of the group is named ("$a=\boxed{2}$ and $b=\boxed{3}$") the names are kept: "a=2, b=3".
  */
-function lastBoxGroup(text: string, boxes: BoxSpan[]): { content: string; start: number } | null {
+function lastBoxGroup(text: string, boxes: BoxSpan[]): { content: string; start: number; end: number } | null {
   if (boxes.length === 0) return null;
   const labelBefore = (k: number) => BOX_LABEL_RE.exec(text.slice(Math.max(k > 0 ? boxes[k - 1].end : 0, boxes[k].start - 24), boxes[k].start));
   let k = boxes.length - 1;
@@ -36,10 +36,10 @@ function lastBoxGroup(text: string, boxes: BoxSpan[]): { content: string; start:
     labels.unshift(labelBefore(k)?.[1] ?? null);
   }
   if (group.length > 1 && labels.every((l) => l !== null) && new Set(labels).size === labels.length) {
-    return { content: group.map((b, i) => `${labels[i]}=${b.content}`).join(', '), start: group[0].start };
+    return { content: group.map((b, i) => `${labels[i]}=${b.content}`).join(', '), start: group[0].start, end: group[group.length - 1].end };
   }
   const contents = [...new Set(group.map((b) => b.content))];
-  return { content: contents.join(', '), start: group[0].start };
+  return { content: contents.join(', '), start: group[0].start, end: group[group.length - 1].end };
 }
 
 /** A number in prose: thousands separators, decimals, a plain-text fraction `2/3`, a trailing percent sign. */
@@ -66,7 +66,7 @@ function mathSegments(s: string): Segment[] {
  * last copula, and what precedes it (often in math mode) only names the quantity. Returns the text
  * after the last copula outside math when that text holds math or a number, else null.
  */
-function afterCopula(s: string, segs: Segment[]): string | null {
+function afterCopula(s: string, segs: Segment[], strict = false): string | null {
   const COPULA = /\s(?:is|are|was|were|equals?|becomes?|gives?|get|gets|obtain|yields?)\s|(?:^|[^<>!=\\])=(?!=)/g;
   let cut = -1;
   let m: RegExpExecArray | null;
@@ -75,7 +75,11 @@ function afterCopula(s: string, segs: Segment[]): string | null {
     if (!segs.some((g) => at >= g.start && at < g.end)) cut = at + m[0].length;
   }
   if (cut < 0) return null;
-  const rest = s.slice(cut).trim().replace(/(?<!\d)\.+$|(?<=\d)\.$/, '').trim();
+  const rest = s.slice(cut).trim().replace(/(?<!\d)\.+$|(?<=\d)\.$/, '').trim()
+    .replace(/^(?:equal\s+to|exactly|simply|just)\s+/i, '');
+  // Strictly, only a value right after the copula states the answer ("is greater than 3" does not);
+  // leniently, any value after it ("is 95, giving an answer of 191999").
+  if (strict) return /^(?:-?\d|-?\.\d|\$|\\[([a-zA-Z]|\(|\[)/.test(rest) ? rest : null;
   return /\d|\$|\\\(|\\\[/.test(rest) ? rest : null;
 }
 
@@ -121,7 +125,25 @@ function clauseEnd(s: string, from: number): number {
   return limit;
 }
 
-const PHRASE_RE = /\b(?:final\s+answer|the\s+answer|answer)\s*(?:is\s*:?|:|=)|####/gi;
+const PHRASE_RE = /\b(?:final\s+answer|the\s+answer|answer)\s*(?:is\s*:?|:|=)|####|^#{1,6}[ \t]*final\s+answer[ \t]*:?[ \t]*$/gim;
+
+/**
+ * "Hence the largest sum is $3$." A concluding sentence after the final-answer marker restates (or
+ * revises) the answer, and the last statement of a response is what it answers.
+ */
+const CONCLUSION_RE = /(?:^|[.!?]\s+|\n\s*)(?:Hence|Therefore|Thus|So|Finally|In conclusion)\b,?[ \t]+[^\n]{0,300}/g;
+
+function laterConclusion(t: string, from: number): string | null {
+  const tail = t.slice(from, from + 2000);
+  CONCLUSION_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let last: string | null = null;
+  while ((m = CONCLUSION_RE.exec(tail)) !== null) last = m[0];
+  if (last === null) return null;
+  const sentence = last.replace(/^[.!?\s]+/, '').slice(0, clauseEnd(last.replace(/^[.!?\s]+/, ''), 0));
+  const rest = afterCopula(sentence, mathSegments(sentence), true);
+  return rest === null ? null : fromSnippet(rest);
+}
 
 /**
  * Special tokens of chat templates (ChatML, Llama 3, Phi, DeepSeek, `</s>`): a response ends at the
@@ -158,9 +180,13 @@ export function extractAnswer(text: string): string | null {
   let m: RegExpExecArray | null;
   let lastMatch: RegExpExecArray | null = null;
   while ((m = PHRASE_RE.exec(t)) !== null) lastMatch = m;
+  let phraseEnd = 0;
   if (lastMatch) {
-    const from = lastMatch.index + lastMatch[0].length;
+    let from = lastMatch.index + lastMatch[0].length;
+    // A "### Final Answer" heading: the answer is the next non-empty line.
+    if (lastMatch[0].startsWith('#') && lastMatch[0] !== '####') while (from < t.length && /\s/.test(t[from])) from++;
     const end = lastMatch[0] === '####' ? (t.indexOf('\n', from) < 0 ? t.length : t.indexOf('\n', from)) : clauseEnd(t, from);
+    phraseEnd = end;
     const content = t.slice(from, end).trim();
     // "so our answer is correct": words alone after the phrase are commentary, not an answer
     // (option letters and yes/no are kept: they are answers of their own).
@@ -168,8 +194,12 @@ export function extractAnswer(text: string): string | null {
     if (content && !commentary) phrase = { content, start: lastMatch.index };
   }
 
-  if (box && (!phrase || box.start >= phrase.start || extractBoxedSpans(phrase.content).length > 0)) return box.content;
+  if (box && (!phrase || box.start >= phrase.start || extractBoxedSpans(phrase.content).length > 0)) {
+    return laterConclusion(t, Math.max(box.end, phrase ? phraseEnd : 0)) ?? box.content;
+  }
   if (phrase) {
+    const later = laterConclusion(t, phraseEnd);
+    if (later !== null) return later;
     const inner = extractBoxedSpans(phrase.content);
     if (inner.length) return inner[inner.length - 1].content;
     return fromSnippet(phrase.content);

@@ -60,6 +60,13 @@ describe('extraction from whole responses', () => {
     ['73', '### Final Answer\n**73**', true],
     ['74', 'So we get **73**.', false],
   ]));
+  describe('the last concluding statement and a "Final Answer" heading', () => checkResponses([
+    ['1010', 'So, the answer is $1001$.\n\n### Final Answer\n\n$$1010$$', true],
+    ['1001', 'So, the answer is $1001$.\n\n### Final Answer\n\n$$1010$$', false],
+    ['3', 'so the answer is $-2+2 \\sqrt{3} i$.\n\nHence the largest sum is $3$.', true],
+    ['-2+2 \\sqrt{3} i', 'so the answer is $-2+2 \\sqrt{3} i$.\n\nHence the largest sum is $3$.', false],
+    ['4', 'Thus $\\boxed{4}$. So $a$ is greater than 3.', true],
+  ]));
   describe('commentary after the boxed answer', () => checkResponses([
     ['44', 'Therefore $\\boxed{44}$.\n\nWe may check: $17 \\cdot 44 = 748$, so our answer is correct.', true],
   ]));
