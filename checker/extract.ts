@@ -26,6 +26,7 @@ function lastBoxGroup(text: string, boxes: BoxSpan[]): { content: string; start:
   const labels = [labelBefore(k)?.[1] ?? null];
   while (k > 0) {
     let gap = text.slice(boxes[k - 1].end, boxes[k].start);
+    if (gap.length > 80) break;
     const named = BOX_LABEL_RE.exec(gap);
     if (named) gap = gap.slice(0, named.index);
     const words = gap.replace(/\\[a-zA-Z]+/g, ' ').match(/[a-zA-Z]{2,}/g) ?? [];

@@ -79,6 +79,7 @@ export function normalize(input: string): string {
   if (hasCmd) s = latexPresentation(s);
   s = s.replace(/%/g, ' ');
   if (s.includes('{,}')) s = s.replace(/(\d)\{,\}(?=\d{3})/g, '$1');
+  if (s.includes('{-}')) s = s.replace(/\{-\}/g, '-');
   if (/[a-zA-Z]/.test(s)) s = s.replace(/\b(?:USD|Rs\.?|INR|EUR)\b/g, ' ');
   if (hasCmd) {
     // Trailing `\text{ cm}^2`-style units after a value.
@@ -87,6 +88,7 @@ export function normalize(input: string): string {
     s = s.replace(TEXTISH, (_m, c: string) => ` ${c} `);
   }
   if (/[a-zA-Z²³]/.test(s)) s = s.replace(UNIT_RE, '$1');
+  if (/[a-zA-Z]{2}/.test(s)) s = dropTrailingWords(s);
   s = s.replace(/\s+/g, ' ').trim();
   if (hasCmd) {
     // "x = 1/3 \approx 0.33": the exact part before is the answer. "x \approx 11": nothing before
@@ -115,6 +117,23 @@ export function normalize(input: string): string {
 }
 
 const SIMPLE_NUMBER = /^-?\d{1,400}(?:\.\d{1,400})?$/;
+
+/** Words that are mathematics, not units or commentary, when they follow a number. */
+const MATH_WORDS = new Set(['pi', 'sqrt', 'sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'log', 'ln', 'lg', 'exp', 'mod', 'choose',
+  'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'inf', 'infty', 'infinity', 'gcd', 'lcm', 'max', 'min', 'det', 'binom', 'cbrt']);
+
+/**
+ * "21 dogs", "784 ft.", "12 or more", "14 right triangles": a number followed only by words (units,
+ * nouns, commentary) is that number. Letters that could be variables (single letters) and the
+ * names of functions and constants are mathematics and stay.
+ */
+function dropTrailingWords(s: string): string {
+  if (s.length > 200) return s;
+  const m = /^(-?\d[\d,]*(?:\.\d+)?(?:\/\d+)?)\s+([A-Za-z][A-Za-z'-]+\.?(?:\s+[A-Za-z][A-Za-z'-]+\.?)*)$/.exec(s);
+  if (!m) return s;
+  const words = m[2].trim().split(/\s+/).map((w) => w.replace(/\.$/, '').toLowerCase());
+  return words.some((w) => MATH_WORDS.has(w)) ? s : m[1];
+}
 
 /** LaTeX-only presentation: boxes, \left/\right, spacing, degree signs, escaped percent and currency. */
 function latexPresentation(input: string): string {

@@ -150,3 +150,10 @@ describe('functions and numbered roots', () => checkAnswers([
   ['x_1 = 2, x_2 = -3', '-3, 2', true], ['x_{1}=2,\\quad x_{2}=-3', '2, -3', true], ['x_1 = 2, x_2 = -3', '2, 3', false],
   ['a_1 = 2, a_2 = -3', '-3, 2', false],
 ]));
+
+describe('plain-text units and comma-grouped lists', () => checkAnswers([
+  ['784\\text{ ft.}', '784 ft.', true], ['21\\text{ dogs}', '21 dogs', true], ['14 \\text{ right triangles}', '14 right triangles', true],
+  ['12\\text{ or more}', '12 or more', true], ['21', '22 dogs', false], ['2\\pi', '2 pi', true], ['5', '5 or 6', false],
+  ['70,110', '\\{110, 70\\}', true], ['70,110', '70, 110', true], ['70,110', '(110, 70)', false], ['70110', '70,110', true],
+  ['-45', '{-}45', true],
+]));
