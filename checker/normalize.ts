@@ -76,6 +76,9 @@ export function normalize(input: string): string {
     s = `${m}\\cdot 10^{${x}}`;
   }
   const hasCmd = s.includes('\\');
+  // Plain text (no LaTeX command, no braces) writes exponents whole: x^11 and 2**10 are x¹¹ and 2¹⁰, while
+  // LaTeX x^11 would be x¹·1.
+  if (!hasCmd && !s.includes('{') && /(?:\^|\*\*)\s*-?\d{2}/.test(s)) s = s.replace(/(\^|\*\*)\s*(-?\d+(?:\.\d+)?)/g, '^{$2}');
   if (hasCmd) s = latexPresentation(s);
   s = s.replace(/%/g, ' ');
   if (s.includes('{,}')) s = s.replace(/(\d)\{,\}(?=\d{3})/g, '$1');
