@@ -170,7 +170,10 @@ export function interpret(n: Node, depth = 0): Labeled {
       for (const a of n.args) {
         const ans = interpret(a, depth + 1).answer;
         if (ans.kind === 'interval') parts.push(...ans.parts);
-        else {
+        else if (ans.kind === 'set' && ans.braces && ans.items.every((x) => x.kind === 'number')) {
+          // (-∞, 0) ∪ {1}: isolated points are degenerate closed intervals.
+          for (const x of ans.items) if (x.kind === 'number') parts.push({ lo: x.expr, hi: x.expr, loClosed: true, hiClosed: true });
+        } else {
           const iv = toInterval(ans);
           if (!iv) throw new ParseError('union_of_non_intervals');
           parts.push(iv);

@@ -163,5 +163,12 @@ function latexPresentation(input: string): string {
   s = s.replace(/\^\s*(?:\{\s*\\circ\s*\}|\\circ)|\\circ(?![a-zA-Z])|\\degree(?![a-zA-Z])/g, ' ');
   s = s.replace(/\\%/g, ' ');
   s = s.replace(/\\\$|\\textdollar|\\euro|\\pounds/g, ' ');
+  // Congruences: "N \equiv 672 \pmod{1000}" states the residue 672, the modulus is context.
+  if (/\\[pb]?mod(?![a-zA-Z])/.test(s)) {
+    s = s.replace(/\s*\\pmod\s*(?:\{[^{}]*\}|\d+|[a-zA-Z])\s*$|\s*\(\s*\\b?mod\s*(?:\{[^{}]*\}|\d+|[a-zA-Z])\s*\)\s*$/, '');
+  }
+  s = s.replace(/\\equiv(?![a-zA-Z])/g, '=');
+  // {n \choose k} is \binom{n}{k}.
+  if (s.includes('choose')) s = s.replace(/\{([^{}]*)\\choose([^{}]*)\}/g, '\\binom{$1}{$2}');
   return s;
 }

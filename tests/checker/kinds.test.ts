@@ -157,3 +157,10 @@ describe('plain-text units and comma-grouped lists', () => checkAnswers([
   ['70,110', '\\{110, 70\\}', true], ['70,110', '70, 110', true], ['70,110', '(110, 70)', false], ['70110', '70,110', true],
   ['-45', '{-}45', true],
 ]));
+
+describe('congruences, \\choose, isolated points in unions', () => checkAnswers([
+  ['N \\equiv 672 \\pmod{1000}', '672', true], ['x \\equiv 3 \\pmod 5', '3', true], ['x \\equiv 3 \\pmod 5', '4', false],
+  ['{n+k \\choose m}', '\\binom{n+k}{m}', true], ['{5 \\choose 2}', '10', true],
+  ['(-\\infty, 0) \\cup\\{1\\}', '(-\\infty,0)', false], ['(-\\infty, 0) \\cup\\{1\\}', '\\{1\\}\\cup(-\\infty, 0)', true],
+  ['x ^ 11 + 5 * x', 'x^{11}+5x', true], ['x ^ 11', 'x^{12}', false],
+]));
