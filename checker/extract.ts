@@ -191,7 +191,8 @@ export function extractAnswer(text: string): string | null {
     const content = t.slice(from, end).trim();
     // "so our answer is correct": words alone after the phrase are commentary, not an answer
     // (option letters and yes/no are kept: they are answers of their own).
-    const commentary = !/[\d$\\]/.test(content) && /[a-z]{3,}/i.test(content) && !/^\(?[A-E]\)?\.?$|^(?:yes|no|true|false)\b/i.test(content);
+    const commentary = !/[\d$\\=]/.test(content) && /\b[a-z]{3,}\b/.test(content) && !/\b[A-Z]{2,}\b/.test(content)
+      && !/^\(?[A-E]\)?\.?$|^(?:yes|no|true|false)\b/i.test(content);
     if (content && !commentary) phrase = { content, start: lastMatch.index };
   }
 
