@@ -1,0 +1,41 @@
+/** Plain numbers: integers, decimals, fractions, mixed numbers, scientific notation, separators. */
+import { caseOf, distinct, draw, isNumber, type Case, type Generator } from '../kit.ts';
+import { sameNumber, otherNumber } from '../perturb.ts';
+import { parseQ, fracTex, q } from '../exact.ts';
+
+const C = 'numbers';
+
+export const numbers: Generator = (golds, rng) => {
+  const out: Case[] = [];
+  const pool = distinct(golds).filter((g) => isNumber(g.answer));
+  const ints = pool.filter((g) => /^-?\d+$/.test(g.answer));
+  const big = ints.filter((g) => g.answer.replace('-', '').length >= 4);
+  const nonInts = pool.filter((g) => !/^-?\d+$/.test(g.answer));
+  const chosen = [...draw(nonInts, 150, rng), ...draw(big, 80, rng), ...draw(ints.filter((g) => g.answer.replace('-', '').length < 4), 60, rng)];
+  for (const g of chosen) {
+    const same = sameNumber(g.answer);
+    if (same.length > 0) {
+      const [p, how] = rng.pick(same);
+      out.push(caseOf(C, g, p, true, how, { scalar: true }));
+    }
+    const other = otherNumber(g.answer, rng);
+    if (other) out.push(caseOf(C, g, other[0], false, other[1], { scalar: true }));
+    // the near miss in the rewritten form: a reader that only normalises formats must still compare values
+    if (same.length > 0 && rng.chance(0.5)) {
+      const [p] = rng.pick(same);
+      const o = otherNumber(p.includes('\\times') || p.includes(',') ? g.answer : p, rng);
+      if (o) out.push(caseOf(C, g, o[0], false, `rewritten then ${o[1]}`, { scalar: true }));
+    }
+  }
+  // mixed numbers written in the data (HARP, MATH): the improper fraction is the same number
+  for (const g of distinct(golds)) {
+    const m = /^(-?)(\d+)\s*\\[dt]?frac\{(\d+)\}\{(\d+)\}$/.exec(g.answer);
+    if (!m || BigInt(m[3]) >= BigInt(m[4]) || m[4] === '0') continue;
+    const whole = BigInt(m[2]), num = BigInt(m[3]), den = BigInt(m[4]);
+    const v = q((m[1] ? -1n : 1n) * (whole * den + num), den);
+    out.push(caseOf(C, g, fracTex(v), true, 'mixed number as improper fraction'));
+    out.push(caseOf(C, g, fracTex(q((m[1] ? -1n : 1n) * (whole * num), den)), false, 'mixed number read as a product'));
+    if (out.length > 2000) break;
+  }
+  return out.filter((c) => parseQ(c.pred) !== null || /\\times|,|\\,|\{,\}|\\frac/.test(c.pred));
+};
