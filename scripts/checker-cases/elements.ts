@@ -18,7 +18,7 @@ export function allDistinct(xs: readonly string[]): boolean {
 
 /** One element rewritten without changing its value, or null. */
 export function rewriteOne(xs: readonly string[], rng: Rng): [string[], string] | null {
-  const spots = xs.map((x, i) => [i, sameNumber(x).filter(([p]) => !p.includes(',') && !p.includes('\\times'))] as const).filter(([, s]) => s.length > 0);
+  const spots = xs.map((x, i) => [i, sameNumber(x).filter(([, how]) => !['thousands comma', 'thousands space', 'scientific notation', 'mixed number'].includes(how))] as const).filter(([, s]) => s.length > 0);
   if (spots.length === 0) return null;
   const [i, opts] = rng.pick(spots);
   const [p, how] = rng.pick(opts);

@@ -14,6 +14,7 @@ export function sameNumber(s: string): [string, string][] {
       out.push([grouped(x.n, ','), 'thousands comma']);
       out.push([grouped(x.n, '{,}'), 'thousands {,}']);
       out.push([grouped(x.n, '\\,'), 'thousands \\,']);
+      out.push([grouped(x.n, ' '), 'thousands space']);
     }
     const sci = scientific(x.n);
     if (sci) out.push([sci, 'scientific notation']);

@@ -16,6 +16,7 @@ const wrapVariants = (v: string): [string, string][] => [
   [`\\text{${v}}`, '\\text{} around the value'],
   [`\\mathbf{${v}}`, '\\mathbf{} around the value'],
   [`${v}.`, 'trailing period'],
+  [`$${v.replace(/^-/, '{-}')}$`, 'in $ with {-}'],
 ];
 
 export const decorations: Generator = (golds, rng) => {
@@ -45,7 +46,7 @@ export const decorations: Generator = (golds, rng) => {
     if (o) out.push(caseOf(C, g, `${o[0]}\\%`, false, `percent sign added, ${o[1]}`));
   }
   // unit golds of the data: the unit may go, the value may not change
-  const unit = all.filter((g) => /^-?\d+(\.\d+)?\s*(\\text\{\s*[a-zA-Z. ]+\}(\^[23])?|\^\{?\\circ\}?)$/.test(g.answer));
+  const unit = all.filter((g) => /^-?\d+(\.\d+)?\s*(\\text\{\s*[a-zA-Z. ]+\}(\^[23])?|\^\{?\\circ\}?)$/.test(g.answer) && !/\b(or|and|more|less|than|least|most|about|each|not|only|all|million|billion|thousand|hundred|dozen|percent|times)\b/.test(g.answer));
   for (const g of draw(unit, 150, rng)) {
     const m = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(g.answer) as RegExpExecArray;
     const [v, u] = [m[1], m[2]];

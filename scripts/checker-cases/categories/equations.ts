@@ -9,14 +9,27 @@ import { splitTop } from '../latex-text.ts';
 import { sameValue } from '../numeric-check.ts';
 
 const C = 'equations-labels';
-const LABELS = ['x', 'n', 'k', 'a', 'm', 'r', 'N', '|AB|', 'AB', 'f(2)', 'f(x)', 'P', '\\frac{AC}{BC}', 'x_1', '\\angle ABC', 'S'];
+
+/** Names the problem itself uses in math mode: single letters, segments (`AB`, `|AB|`), `f(2)`. */
+function labelsIn(problem: string): string[] {
+  const names = new Set<string>();
+  for (const m of problem.matchAll(/\$([^$]{1,40})\$/g)) {
+    const span = m[1].trim();
+    if (/^[a-zA-Z]$/.test(span)) names.add(span);
+    else if (/^[A-Z]{2}$/.test(span)) { names.add(span); names.add(`|${span}|`); }
+    else if (/^[a-z]\(\d+\)$/.test(span)) names.add(span);
+    else if (/^\\angle [A-Z]{3}$/.test(span)) names.add(span);
+  }
+  return [...names].sort();
+}
 
 export const equations: Generator = (golds, rng) => {
   const out: Case[] = [];
   const all = distinct(golds);
   // a bare numeric gold and the same value under a label
   for (const g of draw(all.filter((x) => isNumber(x.answer)), 170, rng)) {
-    const label = rng.pick(LABELS);
+    const named = labelsIn(g.problem);
+    const label = named.length > 0 ? rng.pick(named) : 'x';
     const sp = rng.chance(0.5) ? ' ' : '';
     out.push(caseOf(C, g, `${label}${sp}=${sp}${g.answer}`, true, `label ${label}= added`));
     const o = otherNumber(g.answer, rng);

@@ -42,7 +42,9 @@ function ordered(g: Gold): string[] | null {
 
 export const responses: Generator = (golds, rng) => {
   const out: Case[] = [];
-  const withSolution = distinct(golds).filter((g) => g.solution && g.solution.length < 6000 && !/\\text\{|\\begin/.test(g.answer));
+  // multiple-choice rows are left out: their solutions name an option letter besides the value
+  const withSolution = distinct(golds).filter((g) => g.solution && g.solution.length < 6000 && !/\\text\{|\\begin/.test(g.answer)
+    && !/\b(option|choice)\b|answer is:? *\(?[A-E]\)?[\s.$]/i.test(g.solution) && !/(^|\n)\s*\(?[A-D][:.)]/.test(g.problem));
   const resp = (g: Gold, pred: string, expected: boolean, how: string, checkAs?: [string, string]) =>
     out.push(caseOf(C, g, pred, expected, how, { extract: true, ...(checkAs ? { scalar: 'confirm', checkAs } : {}) }));
   const mathSet = withSolution.filter((g) => g.origin.startsWith('math-500'));
@@ -70,6 +72,24 @@ export const responses: Generator = (golds, rng) => {
     if (last) resp(g, `${body}\n\n${render(last, rng)}`, false, `${name}, boxes only the last number of the gold`);
     const xs = ordered(g);
     if (xs) resp(g, `${body}\n\n${render(`(${permute(xs, rng).join(', ')})`, rng)}`, false, `${name}, ordered tuple permuted`);
+  }
+  // structured golds: an ordered tuple must keep its order, a "find all" list must be complete
+  for (const g of draw(withSolution.filter((x) => ordered(x) !== null), 70, rng)) {
+    const xs = ordered(g) as string[];
+    const body = bodyOf(g.solution as string);
+    const [n1, r1] = rng.pick(ENDINGS), [n2, r2] = rng.pick(ENDINGS);
+    resp(g, `${body}\n\n${r1(`\\left( ${xs.join(', ')} \\right)`, rng)}`, true, `${n1}, ordered tuple with \\left( \\right)`);
+    resp(g, `${body}\n\n${r2(`(${permute(xs, rng).join(', ')})`, rng)}`, false, `${n2}, ordered tuple permuted`);
+  }
+  const lists = withSolution.filter((x) => /separated by commas/i.test(x.problem) && /\ball\b/i.test(x.problem) && !/\border/i.test(x.problem)
+    && !/^[([]|\\left|[=<>]|\\text|\\pm/.test(x.answer) && splitTop(x.answer, ',').length >= 2 && allDistinct(splitTop(x.answer, ',')));
+  for (const g of draw(lists, 70, rng)) {
+    const xs = splitTop(g.answer, ',');
+    const body = bodyOf(g.solution as string);
+    const [n1, r1] = rng.pick(ENDINGS), [n2, r2] = rng.pick(ENDINGS);
+    resp(g, `${body}\n\n${r1(permute(xs, rng).join(', '), rng)}`, true, `${n1}, all solutions in another order`);
+    const k = rng.int(0, xs.length - 1);
+    resp(g, `${body}\n\n${r2(xs.filter((_, i) => i !== k).join(', '), rng)}`, false, `${n2}, one solution missing`);
   }
   return out;
 };
