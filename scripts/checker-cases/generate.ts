@@ -30,12 +30,14 @@ const GENERATORS: [string, Generator][] = [
 ];
 
 const MIXED = /\d\s*\\[dt]?frac/;
+// thousands separators (`6\,700`, `6 700`) read as products by the numeric check: labels stand by construction
+const GROUPED = /\d(?:\\,|\{,\}|,\\!|,| )\d{3}(?!\d)/;
 
 /** Whether the numeric second opinion contradicts (or, for 'confirm', fails to back) the label. */
 function doubtful(c: Case): boolean {
   if (!c.scalar) return false;
   const [a, b] = c.checkAs ?? [c.gold, c.pred];
-  if (MIXED.test(a) || MIXED.test(b)) return c.scalar === 'confirm';
+  if (MIXED.test(a) || MIXED.test(b) || GROUPED.test(b)) return c.scalar === 'confirm';
   const v = sameValue(a, b);
   if (c.expected) return v === false || (c.scalar === 'confirm' && v !== true);
   return v === true || (c.scalar === 'confirm' && v !== false);

@@ -7,6 +7,8 @@
 import { create, all } from 'mathjs';
 
 const math = create(all, {});
+// 60 significant digits and an exponent range far past doubles: 1/2004! and 1/2006! differ here
+const big = create(all, { number: 'BigNumber', precision: 60 });
 
 const FUNCS: Record<string, string> = {
   '\\sin': 'sin', '\\cos': 'cos', '\\tan': 'tan', '\\cot': 'cot', '\\sec': 'sec', '\\csc': 'csc',
@@ -44,7 +46,7 @@ function tokens(src: string): string[] | null {
     }
     if (s.startsWith('pi', i)) { out.push('pi'); i += 2; continue; }
     if (/[a-zA-Z]/.test(c)) { out.push(c); i++; continue; }
-    if ('+-*/^(){}[]'.includes(c)) { out.push(c); i++; continue; }
+    if ('+-*/^(){}[]!'.includes(c)) { out.push(c); i++; continue; }
     return null;
   }
   return out;
@@ -98,6 +100,7 @@ function toMathjs(t: string[]): string | null {
     while (pos < t.length && t[pos] !== stop) {
       const tok = t[pos];
       if ('+-*/'.includes(tok)) { out += tok; pos++; prevValue = false; continue; }
+      if (tok === '!') { out += '!'; pos++; continue; }
       if (tok === '^') {
         pos++;
         const e = t[pos] === '{' ? group() : atomOf(t[pos++] ?? '');
@@ -125,12 +128,30 @@ function toMathjs(t: string[]): string | null {
 }
 
 const compiled = new Map<string, ((scope: Record<string, number>) => unknown) | null>();
+const sources = new Map<string, string | null>();
+
+function sourceOf(latex: string): string | null {
+  if (!sources.has(latex)) { const t = tokens(latex); sources.set(latex, t ? toMathjs(t) : null); }
+  return sources.get(latex) ?? null;
+}
+
+/** Exact-enough comparison of two constants in 60-digit big numbers; null when either fails. */
+function bigSame(a: string, b: string): boolean | null {
+  const sa = sourceOf(a), sb = sourceOf(b);
+  if (sa === null || sb === null) return null;
+  try {
+    const x = big.evaluate(sa) as unknown, y = big.evaluate(sb) as unknown;
+    if (!big.isBigNumber(x) || !big.isBigNumber(y) || !x.isFinite() || !y.isFinite()) return null;
+    // relative: both sides may be far below 1 (1/2004! against 1/2006!)
+    const scale = x.abs().gt(y.abs()) ? x.abs() : y.abs();
+    return y.minus(x).abs().lte(scale.times('1e-40'));
+  } catch { return null; }
+}
 
 function compile(latex: string): ((scope: Record<string, number>) => unknown) | null {
   if (compiled.has(latex)) return compiled.get(latex) ?? null;
   let fn: ((scope: Record<string, number>) => unknown) | null = null;
-  const t = tokens(latex);
-  const src = t ? toMathjs(t) : null;
+  const src = sourceOf(latex);
   if (src !== null) {
     try {
       const code = math.compile(src);
@@ -167,7 +188,11 @@ export function sameValue(a: string, b: string): boolean | null {
     const scale = Math.max(1, Math.hypot(x.re, x.im));
     if (Math.hypot(x.re - y.re, x.im - y.im) > 1e-9 * scale) return false;
   }
-  return compared > 0 ? true : null;
+  if (compared === 0) return bigSame(a, b);
+  // doubles cannot tell tiny or huge constants apart (1/2^2012 against 1/4^2012): ask big numbers
+  const tiny = (v: { re: number; im: number } | null) => v !== null && v.im === 0 && (Math.abs(v.re) < 1e-200 || Math.abs(v.re) > 1e200);
+  if (tiny(valueAt(fa, 0)) || tiny(valueAt(fb, 0))) return bigSame(a, b);
+  return true;
 }
 
 /** Whether a LaTeX scalar can be evaluated at all (used to pick expression golds). */

@@ -1,5 +1,6 @@
 /** Plain numbers: integers, decimals, fractions, mixed numbers, scientific notation, separators. */
-import { caseOf, distinct, draw, isNumber, type Case, type Generator } from '../kit.ts';
+import { caseOf, distinct, draw, hasVariable, isNumber, type Case, type Generator } from '../kit.ts';
+import { bumpConstant } from '../rewrite.ts';
 import { sameNumber, otherNumber } from '../perturb.ts';
 import { fracTex, q } from '../exact.ts';
 
@@ -36,6 +37,21 @@ export const numbers: Generator = (golds, rng) => {
     out.push(caseOf(C, g, fracTex(v), true, 'mixed number as improper fraction'));
     out.push(caseOf(C, g, fracTex(q((m[1] ? -1n : 1n) * (whole * num), den)), false, 'mixed number read as a product'));
     if (out.length > 2000) break;
+  }
+  // MATH's own thousands separator `112,\\!875`: the plain integer is the same number
+  for (const g of draw(distinct(golds).filter((x) => /^\d{1,3}(,\\!\d{3})+$/.test(x.answer)), 80, rng)) {
+    const plain = g.answer.replace(/,\\!/g, '');
+    out.push(caseOf(C, g, rng.chance(0.5) ? plain : plain.replace(/\B(?=(\d{3})+$)/g, ','), true, 'MATH thousands separator ,\\! removed'));
+    const o = otherNumber(plain, rng);
+    if (o) out.push(caseOf(C, g, rng.chance(0.5) ? o[0] : o[0].replace(/\B(?=(\d{3})+$)/g, ',\\!'), false, `MATH thousands separator, ${o[1]}`));
+  }
+  // huge and tiny constants (powers, factorials) that doubles cannot tell apart: checked in big numbers
+  for (const g of distinct(golds).filter((x) => /^\\?[\w{}^!\\ -]*$/.test(x.answer) && /!|\^\{?\d{3,}/.test(x.answer) && !/,/.test(x.answer) && !hasVariable(x.answer))) {
+    const pow = /^(\d+)\^\{(\d+)\}$/.exec(g.answer);
+    if (pow && Number(pow[2]) % 2 === 0) out.push(caseOf(C, g, `${BigInt(pow[1]) ** 2n}^{${Number(pow[2]) / 2}}`, true, 'power with squared base', { scalar: 'confirm' }));
+    else if (pow) out.push(caseOf(C, g, `${pow[1]} \\cdot ${pow[1]}^{${Number(pow[2]) - 1}}`, true, 'power split off one factor', { scalar: 'confirm' }));
+    const b = bumpConstant(g.answer, rng);
+    if (b) out.push(caseOf(C, g, b, false, 'huge or tiny constant, one constant changed', { scalar: 'confirm' }));
   }
   return out;
 };

@@ -11,11 +11,11 @@ function absorbCoefficient(s: string): string | null {
 }
 
 const rewrites: [string, (s: string) => string | null][] = [
-  ['\\sqrt{n} as n^{1/2}', (s) => { const r = s.replace(/\\sqrt\{(\d+)\}/, '$1^{1/2}'); return r === s ? null : r; }],
+  ['\\sqrt{n} as n^{1/2}', (s) => { const r = s.replace(/(\d?)\s*\\sqrt\{(\d+)\}/, (_m, c: string, n: string) => `${c ? `${c} \\cdot ` : ''}${n}^{1/2}`); return r === s ? null : r; }],
   ['\\sqrt{n} without braces', (s) => { const r = s.replace(/\\sqrt\{(\d)\}/g, '\\sqrt$1'); return r === s ? null : r; }],
   ['coefficient moved under the root', absorbCoefficient],
   ['e^{x} as \\exp(x)', (s) => { const r = s.replace(/(^|[^a-zA-Z\\])e\^\{([^{}]+)\}/, '$1\\exp($2)'); return r === s ? null : r; }],
-  ['\\pi moved before its coefficient', (s) => { const r = s.replace(/(^|[^\d.^{])(\d+)\s*\\pi/, '$1\\pi \\cdot $2'); return r === s ? null : r; }],
+  ['\\pi moved before its coefficient', (s) => { const r = s.replace(/(^|[^\d.^{])(\d+)\s*\\pi(?!\s*\^)/, '$1\\pi \\cdot $2'); return r === s ? null : r; }],
   ['fraction of a root split', (s) => { const m = /^\\[dt]?frac\{(\d*)\\sqrt\{(\d+)\}\}\{(\d+)\}$/.exec(s); return m ? `\\frac{${m[1] || '1'}}{${m[3]}}\\sqrt{${m[2]}}` : null; }],
 ];
 
