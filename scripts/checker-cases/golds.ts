@@ -33,6 +33,8 @@ function push(out: Gold[], answer: string | null, origin: string, problem: strin
   if (answer === null) return;
   const a = stripMath(answer).replace(/\s+/g, ' ').trim();
   if (a === '' || a.length > 160 || !balanced(a) || a.includes('\n')) return;
+  // an option letter is a multiple-choice answer, not a value to rewrite
+  if (/^\(?\\?(?:text|mathrm|textbf)?\{?\(?[A-E]\)?\}?\)?$/.test(a)) return;
   out.push({ answer: a, origin, problem, solution });
 }
 

@@ -130,7 +130,8 @@ function toMathjs(t: string[]): string | null {
 const compiled = new Map<string, ((scope: Record<string, number>) => unknown) | null>();
 const sources = new Map<string, string | null>();
 
-function sourceOf(latex: string): string | null {
+/** The mathjs source of a LaTeX scalar, or null when it cannot be translated. */
+export function sourceOf(latex: string): string | null {
   if (!sources.has(latex)) { const t = tokens(latex); sources.set(latex, t ? toMathjs(t) : null); }
   return sources.get(latex) ?? null;
 }
@@ -199,4 +200,17 @@ export function sameValue(a: string, b: string): boolean | null {
 export function evaluable(a: string): boolean {
   const f = compile(a);
   return f !== null && valueAt(f, 0) !== null;
+}
+
+/** Expanded polynomial / rational form (mathjs rationalize) in plain text, or null. */
+export function expandedPlain(latex: string): string | null {
+  const src = sourceOf(latex);
+  if (src === null || /sqrt|nthRoot|sin|cos|tan|log|exp|pi|\bi\b|\be\b|!/.test(src)) return null;
+  // rationalize expands products symbolically and takes seconds on long ones: short, low-degree input only
+  if (latex.length > 30 || (latex.match(/\(/g) ?? []).length > 2 || /\)\s*\^|\^\{?(?:[5-9]|\d\d)/.test(latex)) return null;
+  try {
+    const text = math.rationalize(src).toString().replace(/\s+/g, ' ');
+    // floating coefficients (1/3 as 0.333...) are not the same expression: exact output only
+    return text.length <= 80 && !/\d\.\d/.test(text) ? text : null;
+  } catch { return null; }
 }

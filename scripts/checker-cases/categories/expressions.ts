@@ -1,6 +1,13 @@
 /** Algebraic expressions with free variables: rewritings that keep the value, near misses that do not. */
 import { caseOf, distinct, draw, evaluable, hasVariable, type Case, type Generator } from '../kit.ts';
 import { bumpConstant, dropTerm, explicitTimes, flipSign, reorderSum, slashFractions } from '../rewrite.ts';
+import { expandedPlain } from '../numeric-check.ts';
+
+/** \frac{1}{\sqrt{X}} -> \sqrt{\frac{1}{X}} (the same for X > 0; the numeric check samples positive points). */
+function rootOfFraction(s: string): string | null {
+  const r = s.replace(/\\frac\{1\}\{\\sqrt\{([^{}]+)\}\}/, '\\sqrt{\\frac{1}{$1}}');
+  return r === s ? null : r;
+}
 
 const C = 'expressions';
 
@@ -12,6 +19,8 @@ export const expressions: Generator = (golds, rng) => {
       [reorderSum(g.answer, rng), 'summands reordered'],
       [explicitTimes(g.answer), 'explicit \\cdot'],
       [slashFractions(g.answer), 'fractions written with /'],
+      [expandedPlain(g.answer), 'expanded by a CAS, plain text'],
+      [rootOfFraction(g.answer), '1/\\sqrt{n} as \\sqrt{1/n}'],
     ];
     const falses: [string | null, string][] = [
       [flipSign(g.answer, rng), 'one summand sign flipped'],
