@@ -1,5 +1,5 @@
 import { classify } from '../checker/index.ts';
-import { cleanRecord, runFilters } from '../filters/index.ts';
+import { cleanRecord, readableAnswer, runFilters } from '../filters/index.ts';
 import type { Config } from '../schemas/config.ts';
 import type { ProcessedRecord } from '../schemas/processed.ts';
 import type { ProblemRecord } from '../schemas/record.ts';
@@ -22,7 +22,7 @@ export interface ProcessedWithFacts {
 export function processRecord(record: ProblemRecord, config: Config): ProcessedWithFacts {
   const cleaned = cleanRecord(record);
   const answer = record.answer ?? '';
-  const c = classify(answer);
+  const c = classify(readableAnswer(answer));
   const input: FilterInput = {
     ...record,
     problem: cleaned.problem,

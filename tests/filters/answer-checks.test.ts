@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { answerLeak } from '../../filters/answer-leak.ts';
+import { answerMismatch } from '../../filters/answer-mismatch.ts';
+import { answerNotClosedForm } from '../../filters/answer-not-closed-form.ts';
+import { readableAnswer } from '../../filters/text/answer-reading.ts';
+import { processRecord } from '../../pipeline/process-record.ts';
+import { toRecord } from '../../pipeline/to-record.ts';
+import { getAdapter } from '../../sources/registry.ts';
+import { config, input } from './helpers.ts';
+
+const column = (answer: string, solution: string, metadata: Record<string, unknown> = {}) =>
+  input({ source: 'omni_math', answer, solution, answer_origin: 'column', answer_kind: 'number', metadata });
+
+describe('answer_mismatch', () => {
+  const fires = (answer: string, solution: string, metadata: Record<string, unknown> = {}) => answerMismatch.apply(column(answer, solution, metadata), config());
+  it('fires when the boxed final answer of the solution differs, with both answers as evidence', () => {
+    const s = fires('576', 'Counting gives $443$ ways, so the answer is $\\boxed{443}$.');
+    expect(s.fired).toBe(true);
+    expect(s.evidence).toContain('576');
+    expect(s.evidence).toContain('443');
+  });
+  it('does not fire on the same answer written differently, a chain, an option label or no box', () => {
+    expect(fires('\\frac{1}{2}', 'Thus $\\boxed{0.5}$.').fired).toBe(false);
+    expect(fires('186', 'so $\\boxed{21+20+\\cdots+10=186}$').fired).toBe(false);
+    expect(fires('$2\\sqrt{13}$', '$\\boxed{\\textbf{(C) } 2\\sqrt{13}}$').fired).toBe(false);
+    expect(fires('{-}4', 'hence $\\boxed{-4}$').fired).toBe(false);
+    expect(fires('7', 'The answer is seven.').fired).toBe(false);
+    expect(fires('7', '$\\boxed{\\textbf{(B)}}$').fired).toBe(false);
+  });
+  it('is settled by any HARP solution that agrees', () => {
+    expect(fires('12', 'first: $\\boxed{10}$', { other_solution_answers: [null, '12'] }).fired).toBe(false);
+    expect(fires('12', 'first: $\\boxed{10}$', { other_solution_answers: ['11'] }).fired).toBe(true);
+  });
+  it('never fires where the answer is taken from the solution', () => {
+    expect(answerMismatch.apply(input({ answer: '3', solution: '$\\boxed{3}$ or $\\boxed{4}$' }), config()).fired).toBe(false);
+  });
+  it('keeps the other HARP solutions\' boxed answers in metadata', () => {
+    const row = { year: '2001', contest: 'AMC_10', number: 3, problem: 'p', answer: '$5$', solution_1: 'a $\\boxed{5}$', solution_2: 'b $\\boxed{(C) 5}$', solution_3: 'no box' };
+    const r = toRecord(getAdapter('harp'), { file: 'f', row: 1, value: row });
+    expect(r.ok && r.record.metadata['other_solution_answers']).toEqual(['(C) 5', null]);
+  });
+});
+
+describe('answer_leak', () => {
+  const fires = (problem: string, answer: string) => answerLeak.apply(input({ problem, answer }), config()).fired;
+  it('fires when the problem already holds its boxed or stated answer', () => {
+    expect(fires('Find $x$ if $2x=8$. $\\boxed{4}$', '4')).toBe(true);
+    expect(fires('The range of $t$ is ( ) A: $[-1,0]$ B: $\\boxed{[-2,-\\frac{1}{2}]}$', '[-2,-\\frac{1}{2}]')).toBe(true);
+    expect(fires('Compute $3+4$. The answer is $7$.', '7')).toBe(true);
+  });
+  it('does not fire on boxes used as notation or on scoring rules', () => {
+    expect(fires('Let $\\boxed{N}$ mean the number of divisors of $N$. For example, $\\boxed{3}=2$. Find $\\boxed{\\boxed{11}\\times\\boxed{20}}$.', '12')).toBe(false);
+    expect(fires('Estimate $N$. If your answer is $A$ and the correct answer is $C$, you score $25$.', '25')).toBe(false);
+    expect(fires('Compute $3+4$.', '7')).toBe(false);
+  });
+});
+
+describe('braced minus', () => {
+  it('is read as a plain sign before the checker sees it', () => {
+    expect(readableAnswer('${-}4$')).toBe('$-4$');
+    expect(readableAnswer('(1,{-}2)')).toBe('(1,-2)');
+    expect(readableAnswer('x^{2}')).toBe('x^{2}');
+  });
+  it('makes ${-}4$ a closed-form answer through the per-record stage', () => {
+    const row = { year: '2010', contest: 'AMC_12A', number: 5, problem: 'Compute $1-5$.', answer: '${-}4$', solution_1: '$1-5=\\boxed{-4}$' };
+    const r = toRecord(getAdapter('harp'), { file: 'f', row: 1, value: row });
+    if (!r.ok) throw new Error(r.malformed.error);
+    const p = processRecord(r.record, config()).record;
+    expect(p.answer_kind).toBe('number');
+    expect(p.signals.filter((s) => s.fired)).toEqual([]);
+    expect(answerNotClosedForm.apply({ ...r.record, answer_kind: p.answer_kind, answer_canonical: p.answer_canonical, answer_not_closed_reason: null }, config()).fired).toBe(false);
+  });
+});
