@@ -25,6 +25,8 @@ export const LabelSchema = z.object({
   set: z.string().optional(),
   /** Label id of a reading batch. */
   lid: z.string().optional(),
+  /** Where the first reading and the filters disagreed: first, second and adjudicated readings. */
+  readings: z.array(z.object({ reading: z.string(), expected: z.enum(['keep', 'reject']), reasons: z.array(z.string()), note: z.string() })).optional(),
 });
 export type Label = z.infer<typeof LabelSchema>;
 

@@ -56,7 +56,14 @@ const current = existsSync(out) ? jsonl<Row>(out) : [];
 const dev = current.filter((r) => (r.set ?? 'dev') === 'dev').map((r) => relabel({ ...r, set: 'dev' }));
 const others = current.filter((r) => r.set !== undefined && r.set !== 'dev' && r.set !== setName);
 
+// where the first reading and the filters disagreed, a second independent reading and an
+// adjudicated verdict (`adjudicated.jsonl`: lid, second, adjudicated); the label is the adjudicated one
+type Reading = { expected: 'keep' | 'reject'; reasons: string[]; note: string };
+const adjudicated = new Map(
+  (existsSync(join(dir, 'adjudicated.jsonl')) ? jsonl<{ lid: string; second: Reading; adjudicated: Reading }>(join(dir, 'adjudicated.jsonl')) : []).map((a) => [a.lid, a]),
+);
 const batch: Row[] = [];
+let adjudicatedUsed = 0;
 for (let n = 0; existsSync(join(dir, `batch-${n}.input.jsonl`)); n++) {
   const inputs = jsonl<{ lid: string; source: string; row: Record<string, unknown> }>(join(dir, `batch-${n}.input.jsonl`));
   const outputs = new Map(jsonl<{ lid: string; expected: 'keep' | 'reject'; reasons: string[]; note: string }>(join(dir, `batch-${n}.output.jsonl`)).map((o) => [o.lid, o]));
@@ -64,10 +71,16 @@ for (let n = 0; existsSync(join(dir, `batch-${n}.input.jsonl`)); n++) {
     const o = outputs.get(i.lid);
     if (!o) throw new Error(`batch-${n}: no reading for ${i.lid}`);
     // readers judge the row itself; the subset policy (source_excluded) is added by rule, as the dev labels carry it
+    const adj = adjudicated.get(i.lid);
+    const final: Reading = adj ? adj.adjudicated : o;
+    const readings = adj
+      ? [{ reading: 'first', expected: o.expected, reasons: o.reasons, note: o.note }, { reading: 'second', ...adj.second }, { reading: 'adjudicated', ...adj.adjudicated }]
+      : undefined;
     const excluded = (EXCLUDED[i.source] ?? []).includes(String(i.row['source'] ?? ''));
-    const reasons = excluded && !o.reasons.includes('source_excluded') ? ['source_excluded', ...o.reasons] : o.reasons;
-    const note = excluded ? `${o.note} [source_excluded added by policy: default excluded subset]` : o.note;
-    batch.push({ source: i.source, row: i.row, expected: reasons.length ? 'reject' : 'keep', reasons, note, set: setName, lid: i.lid });
+    const reasons = excluded && !final.reasons.includes('source_excluded') ? ['source_excluded', ...final.reasons] : final.reasons;
+    const note = excluded ? `${final.note} [source_excluded added by policy: default excluded subset]` : final.note;
+    batch.push({ source: i.source, row: i.row, expected: reasons.length ? 'reject' : 'keep', reasons, note, set: setName, lid: i.lid, readings });
+    if (adj) adjudicatedUsed++;
   }
 }
 batch.sort((a, b) => (a.lid! < b.lid! ? -1 : a.lid! > b.lid! ? 1 : 0));
@@ -78,4 +91,4 @@ const all = [...dev, ...others, ...batch].map((r) => ({
 }));
 writeFileSync(out, all.map((r) => JSON.stringify(r)).join('\n') + '\n');
 const count = (s: string) => all.filter((r) => r.split === s).length;
-console.log(`wrote ${out}: ${all.length} labels (${dev.length} dev, ${batch.length} ${setName}); tune ${count('tune')}, test ${count('test')}; dev relabelled by policy: ${JSON.stringify(fixes)}`);
+console.log(`wrote ${out}: ${all.length} labels (${dev.length} dev, ${batch.length} ${setName}); tune ${count('tune')}, test ${count('test')}; ${adjudicatedUsed} with a second reading and an adjudicated verdict; dev relabelled by policy: ${JSON.stringify(fixes)}`);
