@@ -8,7 +8,7 @@ import { around } from '../text/evidence.ts';
 const DRAWING = String.raw`(?:figure|fig\.|diagram|picture|drawing|illustration|image|sketch)`;
 const PLACE = String.raw`(?:below|above|here|shown|at\s+(?:the\s+)?(?:right|left)|on\s+the\s+(?:right|left)|to\s+the\s+(?:right|left))`;
 /** Things whose content is data: a drawing of one of them cannot be replaced by its name. */
-const SHAPE = String.raw`(?:figures?|polygons?|pentagon|hexagon|octagon|quadrilateral|triangle|trapezoid|parallelogram|prism|cube|solid|spinners?|grid|board|dartboard|geoboard|graphs?|ellipse|parabola|hyperbola|curve|paths?|logo|arrangement|positions|structure|tables?|charts?|histogram|plot|net|map|tiles?|shapes?)`;
+const SHAPE = String.raw`(?:figures?|\w*ominoe?s?|number\s+lines?|polygons?|pentagon|hexagon|octagon|quadrilateral|triangle|trapezoid|parallelogram|prism|cube|solid|spinners?|grid|board|dartboard|geoboard|graphs?|ellipse|parabola|hyperbola|curve|paths?|logo|arrangement|positions|structure|tables?|charts?|histogram|plot|net|map|tiles?|shapes?)`;
 
 /** Kind 1: a drawing named as the carrier of data. */
 export const NAMES_DRAWING = new RegExp(
@@ -36,6 +36,7 @@ export const NAMES_DRAWING = new RegExp(
     String.raw`\b(?:below|above|here)\s+(?:is|are)\s+(?:a\s+portion\s+of\s+|part\s+of\s+)?(?:the\s+)?graphs?\b`,
     String.raw`\b(?:in|on|from)\s+the\s+(?:\w+\s+)?(?:table|chart|board|spinner|histogram|arrangement|grid|graph|map)\s+(?:below|above|shown)\b`,
     String.raw`\bin\s+the\s+(?:table|chart)\b`,
+    String.raw`\b(?:displayed|given|presented|recorded|listed|plotted)\s+(?:in|on)\s+the\s+(?:\w+\s+)?(?:graph|table|chart|histogram|plot)\b`,
     String.raw`\b(?:the|this)\s+(?:table|chart)\s+(?:shows|gives|lists)\b(?!\s+that)`,
     String.raw`\b(?:traced|marked|(?<!\bas\s+)drawn)\s+in\s+the\s+${DRAWING}\b`,
     String.raw`\bstem[- ]and[- ]leaf\s+(?:plot\s+|diagram\s+)?(?:below|above|shown)\b`,
@@ -47,9 +48,9 @@ export const NAMES_DRAWING = new RegExp(
 export const CITES_DRAWING = new RegExp(
   [
     String.raw`\b(?:in|on|from|see|refer to|according to|consider|look at|as in)\s+(?:the\s+|this\s+)?(?:accompanying\s+|adjoining\s+|adjacent\s+|given\s+|following\s+|attached\s+|above\s+|below\s+|right\s+|left\s+|venn\s+)?${DRAWING}\b(?!\s+(?:of|formed|obtained|with|that|whose|made)\b)`,
-    String.raw`\bas\s+(?:is\s+)?(?:shown|pictured|depicted|illustrated|indicated|follows)\b`,
+    String.raw`\bas\s+(?:is\s+)?(?:shown|pictured|depicted|illustrated|indicated)\b`,
     String.raw`\b(?:shown|illustrated|depicted)\s+(?:in|on)\s+(?:the\s+)?(?:\w+\s+)?${DRAWING}\b`,
-    String.raw`\b(?:the|this)\s+${DRAWING}\b(?!\s+(?:of|formed|obtained|made|whose|with)\b)`,
+    String.raw`\b(?:the|this)\s+${DRAWING}\b(?!\s+(?:of|formed|obtained|made|whose|with|(?:is|was)\s+(?:then\s+)?(?:rotated|reflected|translated|dilated|folded|cut|moved|turned))\b)`,
   ].join('|'),
   'gi',
 );
@@ -81,6 +82,15 @@ export function matches(re: RegExp, text: string): Hit[] {
   return out;
 }
 
+/** The first match that is not an example-only reference, with its sentence. */
+export function firstDependencyHit(re: RegExp, prose: string): { evidence: string; sentence: string } | null {
+  for (const h of matches(re, prose)) {
+    if (EXAMPLE_ONLY.test(prose.slice(h.index + h.text.length, h.index + h.text.length + 60))) continue;
+    return { evidence: around(prose, h.index, h.text.length), sentence: sentenceAt(prose, h.index) };
+  }
+  return null;
+}
+
 /** The first match that is not an example-only reference, as evidence. */
 export function firstDependency(re: RegExp, prose: string): string | null {
   for (const h of matches(re, prose)) {
@@ -90,3 +100,18 @@ export function firstDependency(re: RegExp, prose: string): string | null {
   return null;
 }
 
+
+/**
+ * A sentence that itself says what the drawing shows, so the drawing only illustrates it: the
+ * object is regular or evenly spaced ("a regular 7-gon ... depicted below", "stations evenly
+ * spaced ... as shown"), or the text constructs it ("cut out of the corner creating the new solid
+ * shown"), or gives an example of it ("a solid such as the one shown below").
+ */
+export const TEXT_FIXES_DRAWING = /\b(?:regular|(?:evenly|equally|uniformly)\s+spaced|inscribed\s+in\s+(?:a|the)\s+unit\s+circle|creat(?:e|es|ed|ing)|form(?:s|ed|ing)?\s+(?:by|from)|obtained|resulting|such\s+as|for\s+example)\b/i;
+
+/** The sentence of `prose` around `index`. */
+export function sentenceAt(prose: string, index: number): string {
+  const start = Math.max(prose.lastIndexOf('. ', index), prose.lastIndexOf('? ', index), prose.lastIndexOf('\n', index)) + 1;
+  const ends = ['. ', '? ', '\n'].map((d) => prose.indexOf(d, index)).filter((i) => i >= 0);
+  return prose.slice(start, ends.length ? Math.min(...ends) + 1 : prose.length);
+}

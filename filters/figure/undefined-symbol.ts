@@ -13,7 +13,7 @@ export function undefinedSymbol(problem: string): string | null {
     (last && last.length < 120 && !/\b(?:if|let|given|suppose|where)\b/i.test(last) ? last : undefined);
   if (!question) return null;
   // a question that states the condition its unknowns satisfy introduces them
-  if (/\b(?:where|so\s+that|such\s+that|in\s+the\s+form|satisfying|for\s+which)\b/i.test(question)) return null;
+  if (/\b(?:where|so\s+that|such\s+that|in\s+the\s+form|satisfying|for\s+which|(?:expressed|written)\s+as)\b/i.test(question)) return null;
   // single letters, and each capital of a point name ("ABC" names A, B and C)
   const symbolsIn = (t: string) => [...t.matchAll(/\$([^$]*)\$/g)].flatMap((m) => m[1].replace(/\\(?:text|mathrm|textbf)\{[^{}]*\}/g, ' ').replace(/\\[a-zA-Z]+/g, ' ').match(/(?<![a-z])[A-Z](?![a-z])|(?<![a-zA-Z])[a-z](?![a-zA-Z])/g) ?? []);
   const rest = text.replace(question, ' ');
@@ -27,7 +27,9 @@ export function undefinedSymbol(problem: string): string | null {
     if (letters.length > 1 && m[2] === 'is') continue;
     for (const l of letters) introduced.add(l.replace(/\$/g, ''));
   }
-  const missing = symbolsIn(question).filter((c) => !before.has(c) && !introduced.has(c));
+  // symbols inside an example ("pairs of edges, such as $AB$ and $GH$, ...") are not asked about
+  const asked = question.replace(/\b(?:such\s+as|for\s+example|e\.g\.)[^?]*?(?:,|\?|$)/gi, ' ');
+  const missing = symbolsIn(asked).filter((c) => !before.has(c) && !introduced.has(c));
   return missing.length ? `symbol ${missing[0]} is defined nowhere in the text` : null;
 }
 
