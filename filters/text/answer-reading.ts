@@ -4,10 +4,13 @@ import { extractLastBoxed, isEquivalent } from '../../checker/index.ts';
  * How the filters hand answers to the checker. AoPS-derived sources write a negative number with
  * a braced sign, `${-}4$` or `(1,{-}2)` (the braces keep LaTeX from spacing the minus as a binary
  * operator); the checker reads `{-}\frac{3}{2}` but not `{-}4`, so the sign is unbraced first.
- * This changes no value: `{-}` and `{+}` are the bare sign.
+ * This changes no value: `{-}` and `{+}` are the bare sign. Likewise plain TeX's `{n \choose k}`
+ * becomes `\binom{n}{k}`.
  */
 export function readableAnswer(answer: string): string {
-  return answer.includes('{') ? answer.replace(/\{\s*([-+])\s*\}/g, '$1') : answer;
+  if (!answer.includes('{')) return answer;
+  // TeX's `{n \choose k}` is `\binom{n}{k}`, which the checker reads
+  return answer.replace(/\{\s*([-+])\s*\}/g, '$1').replace(/\{\s*([^{}]*?)\s*\\choose\s*([^{}]*?)\s*\}/g, '\\binom{$1}{$2}');
 }
 
 /** An option label in front of a boxed value: `\textbf{(C) }5`, `\text{(B)}\ 12`, `(D) 7`. */

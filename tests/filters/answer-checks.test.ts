@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerLeak } from '../../filters/answer-leak.ts';
 import { answerMismatch } from '../../filters/answer-mismatch.ts';
 import { answerNotClosedForm } from '../../filters/answer-not-closed-form.ts';
+import { missingAnswer } from '../../filters/missing-answer.ts';
 import { readableAnswer } from '../../filters/text/answer-reading.ts';
 import { processRecord } from '../../pipeline/process-record.ts';
 import { toRecord } from '../../pipeline/to-record.ts';
@@ -69,5 +70,23 @@ describe('braced minus', () => {
     expect(p.answer_kind).toBe('number');
     expect(p.signals.filter((s) => s.fired)).toEqual([]);
     expect(answerNotClosedForm.apply({ ...r.record, answer_kind: p.answer_kind, answer_canonical: p.answer_canonical, answer_not_closed_reason: null }, config()).fired).toBe(false);
+  });
+});
+
+describe('reasons that another reason explains are recorded without firing', () => {
+  it('missing_answer: a proof or several parts has no single boxed answer', () => {
+    const proof = missingAnswer.apply(input({ problem: 'Prove that $\\sqrt2$ is irrational.', solution: 'Suppose not. Contradiction.', answer: null }), config());
+    expect(proof.fired).toBe(false);
+    expect(proof.evidence).toMatch(/explained by/);
+    expect(missingAnswer.apply(input({ problem: 'Compute $2+3$.', solution: 'It is five.', answer: null }), config()).fired).toBe(true);
+  });
+  it('answer_not_closed_form: an option text, a proof\'s closing words, one part\'s answer', () => {
+    const nc = (problem: string, answer: string) => answerNotClosedForm.apply(input({ problem, answer, answer_kind: null, answer_not_closed_reason: 'unparseable' }), config());
+    expect(nc('Which curve is it?\nA: Circle\nB: Line\nC: Ellipse\nD: Hyperbola', '\\text{B: Line}').fired).toBe(false);
+    expect(nc('Prove that there are infinitely many primes.', '\\text{The statement is proven.}').fired).toBe(false);
+    expect(nc('Which curve is $x^2+y^2=1$?', '\\text{a circle of radius one}').fired).toBe(true);
+  });
+  it('reads {n \\choose k} as a binomial coefficient', () => {
+    expect(readableAnswer('{n+k \\choose m}')).toBe('\\binom{n+k}{m}');
   });
 });
