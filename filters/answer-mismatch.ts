@@ -1,5 +1,6 @@
 import type { Filter } from './filter.ts';
 import { signal } from './filter.ts';
+import { multiPartReading } from './multi-part.ts';
 import { answersAgree, markedFinalAnswer } from './text/answer-reading.ts';
 
 /**
@@ -24,6 +25,9 @@ export const answerMismatch: Filter = {
     );
     if (stated.length === 0) return signal(this, false, 'no boxed final answer in the solution');
     if (stated.some((s) => answersAgree(rec.answer!, s))) return signal(this, false);
-    return signal(this, true, `answer "${rec.answer.slice(0, 100)}" but the solution's final answer is "${stated[0]!.slice(0, 100)}"`);
+    const ev = `answer "${rec.answer.slice(0, 100)}" but the solution's final answer is "${stated[0]!.slice(0, 100)}"`;
+    // in a problem of several parts the solution's last answer is another part's: multi_part says so
+    if (multiPartReading(rec)) return signal(this, false, `${ev}; explained by several parts`);
+    return signal(this, true, ev);
   },
 };

@@ -43,10 +43,11 @@ const ASKS = /\?|？|\b(?:find|calculate|compute|determine|evaluate|simplify|sol
 const COMPUTE_PREAMBLE = /\b(?:calculate|compute|simplify|evaluate|factori[sz]e|expand|solve)\b(?:\s+(?:the\s+)?(?:following|these|each))?[^.?]{0,40}[:：]?\s*\$?$/i;
 /**
  * A question that hands its asking to a list: "Find the domains of the following functions:",
- * "find:", "Prove:", "answer the following questions:". Not a list of conditions: "Find all
+ * "find:", "Prove:", "answer the following questions:", "Determine the greatest value of (1) ...
+ * (2) ...". Not a list of conditions: "Find all
  * $f$ satisfying:", "such that:", "with the following properties:".
  */
-const ASKING_PREAMBLE = /\b(?:find|determine|compute|calculate|simplify|evaluate|solve|prove|show|factori[sz]e|expand|answer|translate|convert|write)\b[^.?:：]{0,80}(?:[:：]|\bthat)\s*\$?$/i;
+const ASKING_PREAMBLE = /\b(?:find|determine|compute|calculate|simplify|evaluate|solve|prove|show|factori[sz]e|expand|answer|translate|convert|write)\b[^.?:：]{0,80}(?:[:：]|\bthat|\bof)\s*\$?$|\b(?:find|determine|compute|calculate|evaluate)\s*\$?$/i;
 const CONDITIONS_PREAMBLE = /\b(?:satisf\w*|such\s+that|conditions?|propert(?:y|ies)|if|when|where|with|given)\b[^.?:：]*$/i;
 
 /** The preamble's last clause asks and does not announce conditions. */

@@ -18,9 +18,10 @@ const OPTION_PREFIX = /^\s*(?:\\(?:textbf|text|mathrm|mathbf)\s*\{\s*\(?\s*[A-E]
 
 /**
  * The final answer a solution marks: the content of its last `\boxed{}`, with an option label in
- * front of the value removed. Null when the solution boxes nothing or boxes only a label (then
- * there is nothing to compare). Unmarked prose endings are not read: guessing the final sentence's
- * number mistakes intermediate results for answers.
+ * front of the value removed. Null when the solution boxes nothing or only a label (then there
+ * is nothing to compare). "The answer is $x$" is not read: in Omni-MATH it often states a formula
+ * or the value before the asked transformation ("$\frac{11}{3}$" where $100a+b$ is asked), which
+ * made most such "mismatches" false on the tune rows; unmarked endings even more so.
  */
 export function markedFinalAnswer(solution: string | null): string | null {
   if (!solution) return null;
@@ -36,9 +37,20 @@ function sides(answer: string): string[] {
   return parts.length > 1 ? [answer, ...parts] : [answer];
 }
 
+/** `{m \le x}` -> `m \le x`: a brace pair around the whole answer groups nothing. */
+function unwrapBraces(s: string): string {
+  if (!s.startsWith('{') || !s.endsWith('}')) return s;
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth === 0 && i < s.length - 1) return s;
+  }
+  return s.slice(1, -1);
+}
+
 /** Whether two stated answers agree (the checker on the whole, or on a side of a chain). */
 export function answersAgree(given: string, stated: string): boolean {
-  const a = readableAnswer(extractLastBoxed(given) ?? given);
+  const a = unwrapBraces(readableAnswer(extractLastBoxed(given) ?? given).trim());
   const b = readableAnswer(stated);
   if (a.trim() === b.trim()) return true;
   const as = sides(a), bs = sides(b);

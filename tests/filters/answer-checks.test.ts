@@ -27,6 +27,16 @@ describe('answer_mismatch', () => {
     expect(fires('{-}4', 'hence $\\boxed{-4}$').fired).toBe(false);
     expect(fires('7', 'The answer is seven.').fired).toBe(false);
     expect(fires('7', '$\\boxed{\\textbf{(B)}}$').fired).toBe(false);
+    expect(fires('{m \\leq \\sqrt{\\frac{12}{n}}}', 'so $\\boxed{\\sqrt{\\frac{12}{n}}}$').fired).toBe(false);
+    // "the answer is" statements are not read: they often state a formula or an intermediate value
+    expect(fires('1103', 'so the answer is $\\frac{11}{3}$, and $100a+b=1103$.').fired).toBe(false);
+  });
+  it('records without firing when the problem has several parts (the last box answers another part)', () => {
+    const s = fires('10', '... so the second maximum is $\\boxed{53}$.', {});
+    expect(s.fired).toBe(true);
+    const parts = answerMismatch.apply({ ...column('10', 'second: $\\boxed{53}$'), problem: 'Find (1) the maximum of $f$; (2) the maximum of $g$.' }, config());
+    expect(parts.fired).toBe(false);
+    expect(parts.evidence).toMatch(/several parts/);
   });
   it('is settled by any HARP solution that agrees', () => {
     expect(fires('12', 'first: $\\boxed{10}$', { other_solution_answers: [null, '12'] }).fired).toBe(false);
