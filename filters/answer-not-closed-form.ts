@@ -30,11 +30,14 @@ const MATH_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|el
  * Why the answer is prose although it may parse as math, or null:
  * - two whole answers joined by an upper-case "OR" (the dataset's "form 1 OR form 2");
  * - no digit, and an English function word as a word of its own ("so and so");
- * - a single `\text{}` word of three or more letters that is not a math word: a name ("Art").
+ * - a single `\text{}` word of three or more letters that is not a math word: a name ("Art");
+ * - a time of day ("5:30 p.m.").
  */
 export function proseAnswer(answer: string): string | null {
   const a = answer.trim();
   if (/\S\s+OR\s+\S/.test(a)) return 'two answers joined by "OR"';
+  // a time of day, "5:30 p.m.": a clock reading, not a number
+  if (/\d\s*(?:\\text\{\s*)?:\s*\}?\s*\d{2}[\s\S]{0,12}?\b[ap]\.?\s*m\b\.?/i.test(a)) return 'a time of day';
   // words: `\text{}` contents and letter runs outside LaTeX commands
   const texts = [...a.matchAll(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{([^{}]*)\}/g)].map((m) => m[1]);
   const bare = a.replace(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{[^{}]*\}/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');

@@ -16,6 +16,8 @@ import { findOptions } from './text/options.ts';
  * ("$a = \pm 3$": two values).
  */
 const ASKS_LIST = /\b(?:all|every|each)\b[^.?]*\b(?:points?|solutions?|roots?|values?|pairs?|numbers?|integers?|possibilities)\b|\bseparated\s+by\s+(?:commas?|semicolons?)|\benter\s+(?:all|them|the\s+(?:solutions|roots|values))\b|\blist\b/i;
+/** "What is a possible value of $n$?": any of several values is right, the row gives one. */
+const ONE_OF_SEVERAL = /\b(?:what\s+is|find|give|determine|name)\s+(?:a|one|any)\s+possible\s+values?\b/i;
 const PLUS_MINUS = /\\pm(?![a-zA-Z])|\\mp(?![a-zA-Z])|±/;
 /** "18 or 10", "$2$ or $\frac{2\sqrt3}{3}$": two values, each with a digit. */
 const OR_VALUES = /\d[^,;]*?(?:\\text\s*\{\s*or\s*\}|\\(?:quad|qquad)?\s*\bor\b|\s\bor\b\s)[^,;]*?\d/;
@@ -31,6 +33,8 @@ export const multipleAnswers: Filter = {
     if (rec.answer !== null && (PLUS_MINUS.test(rec.answer) || OR_VALUES.test(rec.answer)) && !ASKS_LIST.test(rec.problem) && !multiPartReading(rec)) {
       return signal(this, true, `answer gives two values: ${rec.answer}`);
     }
+    const onePossible = ONE_OF_SEVERAL.exec(rec.problem);
+    if (onePossible) return signal(this, true, `asks for one of several correct values: ${onePossible[0]}`);
     if (rec.answer_origin !== 'solution_boxed' || !rec.solution) return signal(this, false);
     const distinct = distinctBoxes(rec.solution);
     if (distinct.length < 2) return signal(this, false);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerLeak } from '../../filters/answer-leak.ts';
 import { answerMismatch } from '../../filters/answer-mismatch.ts';
-import { answerNotClosedForm } from '../../filters/answer-not-closed-form.ts';
+import { answerNotClosedForm, proseAnswer } from '../../filters/answer-not-closed-form.ts';
+import { multipleAnswers } from '../../filters/multiple-answers.ts';
 import { missingAnswer } from '../../filters/missing-answer.ts';
 import { readableAnswer } from '../../filters/text/answer-reading.ts';
 import { processRecord } from '../../pipeline/process-record.ts';
@@ -98,5 +99,17 @@ describe('reasons that another reason explains are recorded without firing', () 
   });
   it('reads {n \\choose k} as a binomial coefficient', () => {
     expect(readableAnswer('{n+k \\choose m}')).toBe('\\binom{n+k}{m}');
+  });
+});
+
+describe('several correct values and clock times', () => {
+  it('multiple_answers fires on "what is a possible value"', () => {
+    expect(multipleAnswers.apply(input({ problem: 'If $n^2=36$, what is a possible value of $n$?', answer: '6' }), config()).fired).toBe(true);
+    expect(multipleAnswers.apply(input({ problem: 'Find the sum of all possible values of $n$ with $n^2=36$.', answer: '0' }), config()).fired).toBe(false);
+  });
+  it('a time of day is not a closed-form answer', () => {
+    expect(proseAnswer('$5\\text{:}30\\text{ p.m.}$')).toBe('a time of day');
+    expect(proseAnswer('10:30 a.m.')).toBe('a time of day');
+    expect(proseAnswer('3:45')).toBeNull();
   });
 });
