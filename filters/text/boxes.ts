@@ -19,7 +19,7 @@ export const distinctBoxes = lastArgMemo((solution: string): string[] => {
 });
 
 /** Cheap normal form that settles most repeats without calling the checker. */
-function quickKey(s: string): string {
+export function quickKey(s: string): string {
   return s
     .replace(/\\[dt]frac/g, '\\frac')
     .replace(/\\left|\\right|\\[,;:! ]|\s+|\$/g, '')
