@@ -1,5 +1,8 @@
-import type { Filter } from './filter.ts';
+import type { Filter, FilterInput } from './filter.ts';
 import { signal } from './filter.ts';
+import { multiPartReading } from './multi-part.ts';
+import { proofEvidence } from './proof.ts';
+import { findOptions } from './text/options.ts';
 
 /**
  * The answer is prose, a description, or cannot be parsed as math (the checker's `classify`).
@@ -7,6 +10,10 @@ import { signal } from './filter.ts';
  * counted once and disabling, say, `yes_no` really keeps yes/no problems: an empty answer
  * (`missing_answer`), an option letter (`multiple_choice`), yes/no, true/false, and "3 or 5"
  * alternatives (`multiple_answers`).
+ *
+ * Likewise a prose answer whose cause has its own code is recorded without firing: options in the
+ * problem (the answer is an option's text, "B: Line"), a proof ("The statement is proven."), or
+ * several parts (the last box answers one part).
  *
  * A narrow prose guard runs before the checker's verdict, for answers the checker parses as
  * math although they are words (it reads "$so\text{ and }so$" as a set and "$\text{Art}$" as a
@@ -23,11 +30,14 @@ const MATH_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|el
  * Why the answer is prose although it may parse as math, or null:
  * - two whole answers joined by an upper-case "OR" (the dataset's "form 1 OR form 2");
  * - no digit, and an English function word as a word of its own ("so and so");
- * - a single `\text{}` word of three or more letters that is not a math word: a name ("Art").
+ * - a single `\text{}` word of three or more letters that is not a math word: a name ("Art");
+ * - a time of day ("5:30 p.m.").
  */
 export function proseAnswer(answer: string): string | null {
   const a = answer.trim();
   if (/\S\s+OR\s+\S/.test(a)) return 'two answers joined by "OR"';
+  // a time of day, "5:30 p.m.": a clock reading, not a number
+  if (/\d\s*(?:\\text\{\s*)?:\s*\}?\s*\d{2}[\s\S]{0,12}?\b[ap]\.?\s*m\b\.?/i.test(a)) return 'a time of day';
   // words: `\text{}` contents and letter runs outside LaTeX commands
   const texts = [...a.matchAll(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{([^{}]*)\}/g)].map((m) => m[1]);
   const bare = a.replace(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{[^{}]*\}/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');
@@ -38,17 +48,30 @@ export function proseAnswer(answer: string): string | null {
   return null;
 }
 
+/** Another reason that explains a prose answer, or null. */
+function explainedBy(rec: FilterInput): string | null {
+  if (findOptions(rec.problem)) return 'options';
+  if (proofEvidence(rec.problem)) return 'a proof';
+  if (multiPartReading(rec)) return 'several parts';
+  return null;
+}
+
 export const answerNotClosedForm: Filter = {
   name: 'answer_not_closed_form',
   reason: 'answer_not_closed_form',
   apply(rec) {
     if (rec.answer === null || rec.answer.trim() === '') return signal(this, false, '');
+    let why: string;
     if (rec.answer_kind !== null) {
       const prose = proseAnswer(rec.answer);
-      return prose ? signal(this, true, `${prose} (parsed as ${rec.answer_kind})`) : signal(this, false, rec.answer_kind);
+      if (!prose) return signal(this, false, rec.answer_kind);
+      why = `${prose} (parsed as ${rec.answer_kind})`;
+    } else {
+      const reason = rec.answer_not_closed_reason ?? 'unparseable';
+      if (OWN_CODE.has(reason)) return signal(this, false, `left to its own filter: ${reason}`);
+      why = `${reason}: ${rec.answer.slice(0, 120)}`;
     }
-    const why = rec.answer_not_closed_reason ?? 'unparseable';
-    if (OWN_CODE.has(why)) return signal(this, false, `left to its own filter: ${why}`);
-    return signal(this, true, `${why}: ${rec.answer.slice(0, 120)}`);
+    const cause = explainedBy(rec);
+    return cause ? signal(this, false, `${why}; explained by ${cause}`) : signal(this, true, why);
   },
 };

@@ -1,6 +1,8 @@
 import type { Config } from '../schemas/config.ts';
 import type { Signal } from '../schemas/signal.ts';
 import type { Filter, FilterInput } from './filter.ts';
+import { answerLeak } from './answer-leak.ts';
+import { answerMismatch } from './answer-mismatch.ts';
 import { answerNotClosedForm } from './answer-not-closed-form.ts';
 import { figureRequired } from './figure-required.ts';
 import { hyperlink } from './hyperlink.ts';
@@ -15,6 +17,7 @@ import { trueFalse } from './true-false.ts';
 import { yesNo } from './yes-no.ts';
 
 export { cleanRecord } from './clean/index.ts';
+export { readableAnswer } from './text/answer-reading.ts';
 
 /** Every per-record filter, in pipeline order (the order of REASON_CODES). */
 export const FILTERS: readonly Filter[] = [
@@ -30,6 +33,8 @@ export const FILTERS: readonly Filter[] = [
   proof,
   multiPart,
   answerNotClosedForm,
+  answerMismatch,
+  answerLeak,
 ];
 
 /**

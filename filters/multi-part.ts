@@ -1,6 +1,10 @@
-import type { Filter } from './filter.ts';
+import type { Filter, FilterInput } from './filter.ts';
 import { signal } from './filter.ts';
 import { stripAsy } from './text/latex.ts';
+import { blankCount } from './text/blanks.ts';
+import { lastArgMemo } from './text/memo.ts';
+import { findOptions } from './text/options.ts';
+import { distinctBoxes } from './text/boxes.ts';
 
 /**
  * Two or more separate questions needing separate answers: enumerated parts ("(1) ... (2)",
@@ -28,6 +32,7 @@ const SCHEMES: Scheme[] = [
   { name: '①', re: /([①②③④⑤⑥⑦⑧⑨⑩])/gu, order: (s) => CIRCLED.indexOf(s) + 1 },
   { name: '(a)', re: new RegExp(String.raw`${NOT_ARG}[(（]\s*([a-h])\s*[)）](?!\s*[,=+\-*/^])`, 'gu'), order: (s) => s.charCodeAt(0) - 96 },
   { name: 'a)', re: /(?:^|\n)[ \t]*(?:\[b\]|\*\*|\$)?([a-h])[).](?:\[\/b\]|\*\*|\$)?[ \t]+(?=\S)/g, order: (s) => s.charCodeAt(0) - 96 },
+  { name: 'i)', re: /(?:^|\n)[ \t]*(?:\[b\]|\*\*|\$)?(i{1,3}|iv|vi{0,3})[).](?:\[\/b\]|\*\*|\$)?[ \t]+(?=\S)/gi, order: (s) => ROMAN.indexOf(s.toLowerCase()) + 1 },
   { name: 'part', re: /\bpart\s*\(?([a-h1-9])\)?[.:]/gi, order: (s) => (/\d/.test(s) ? Number(s) : s.toLowerCase().charCodeAt(0) - 96) },
 ];
 
@@ -36,6 +41,20 @@ const ASKS = /\?|？|\b(?:find|calculate|compute|determine|evaluate|simplify|sol
 
 /** An instruction introducing a list of exercises: "Calculate:", "Simplify the following:", "Solve the equations". */
 const COMPUTE_PREAMBLE = /\b(?:calculate|compute|simplify|evaluate|factori[sz]e|expand|solve)\b(?:\s+(?:the\s+)?(?:following|these|each))?[^.?]{0,40}[:：]?\s*\$?$/i;
+/**
+ * A question that hands its asking to a list: "Find the domains of the following functions:",
+ * "find:", "Prove:", "answer the following questions:", "Determine the greatest value of (1) ...
+ * (2) ...". Not a list of conditions: "Find all
+ * $f$ satisfying:", "such that:", "with the following properties:".
+ */
+const ASKING_PREAMBLE = /\b(?:find|determine|compute|calculate|simplify|evaluate|solve|prove|show|factori[sz]e|expand|answer|translate|convert|write)\b[^.?:：]{0,80}(?:[:：]|\bthat|\bof)\s*\$?$|\b(?:find|determine|compute|calculate|evaluate)\s*\$?$/i;
+const CONDITIONS_PREAMBLE = /\b(?:satisf\w*|such\s+that|conditions?|propert(?:y|ies)|if|when|where|with|given)\b[^.?:：]*$/i;
+
+/** The preamble's last clause asks and does not announce conditions. */
+function asksThroughList(preamble: string): boolean {
+  const clause = preamble.split(/[,;，；]/).at(-1) ?? '';
+  return ASKING_PREAMBLE.test(clause) && !CONDITIONS_PREAMBLE.test(clause);
+}
 
 interface Part {
   label: string;
@@ -58,7 +77,8 @@ function partsOf(text: string, scheme: Scheme): Part[] {
 }
 
 export function multiPartEvidence(problem: string): string | null {
-  const text = stripAsy(problem);
+  // labels set in math, "& \text{a)} ..." lines of an aligned block, start lines of their own
+  const text = stripAsy(problem).replace(/\\text\{\s*([a-h1-9])\)\s*\}/g, '\n$1) ');
   for (const scheme of SCHEMES) {
     const parts = partsOf(text, scheme);
     if (parts.length < 2) continue;
@@ -66,7 +86,7 @@ export function multiPartEvidence(problem: string): string | null {
     // conditions followed by one question therefore has exactly one asking part
     // "Calculate: (1) ...; (2) ..." the instruction comes first and each part is its own exercise
     const preamble = text.slice(0, text.indexOf(parts[0].label)).trim();
-    if (COMPUTE_PREAMBLE.test(preamble) && parts.every((p) => /\$|\d/.test(p.text))) {
+    if ((COMPUTE_PREAMBLE.test(preamble) || asksThroughList(preamble)) && parts.every((p) => /\$|\d|\\\(/.test(p.text))) {
       return `${parts.length} exercises after "${preamble.slice(-40)}" (${scheme.name})`;
     }
     const asking = parts.filter((p, k) => ASKS.test(k + 1 < parts.length ? p.text : lastPartOwnText(p.text)));
@@ -124,11 +144,63 @@ function lastPartOwnText(s: string): string {
   return line;
 }
 
+/**
+ * A second problem appended to the first: OpenMathInstruct-2's generator sometimes keeps its own
+ * scaffolding ("Another problem inspired by this one:", "Let's create a new problem ...
+ * Problem:"), so the row holds two problems and the answer belongs to one of them.
+ */
+const APPENDED_PROBLEM = /\b(?:another|a\s+new|new|similar|second)\s+(?:math\s+)?problem\b[^.\n:]{0,60}?(?:inspired|:)|(?:^|\n)\s*(?:new\s+)?problem\s*(?:\d+\s*)?:/i;
+
+export function appendedProblem(problem: string): string | null {
+  const m = APPENDED_PROBLEM.exec(problem);
+  if (!m) return null;
+  // a real second problem: text after the marker, and a first problem that asks (not a worked
+  // example that only leads to the new problem: then there is one question)
+  const before = problem.slice(0, m.index).trim(), after = problem.slice(m.index + m[0].length);
+  if (before.length < 20 || after.trim().length < 20) return null;
+  const lastSentence = before.replace(/\$[^$]*\$/g, '§').split(/(?<=[.?!])\s+/).filter((x) => x.trim()).at(-1) ?? '';
+  if (!/inspired/i.test(m[0]) && !/\?\s*$|^(?:find|compute|calculate|determine|evaluate|solve|simplify|what|how)\b/i.test(lastSentence.trim())) return null;
+  return `a second problem follows "${m[0].trim().slice(0, 60)}"`;
+}
+
+/** Several fill-in blanks, each its own answer. */
+export function blanksEvidence(problem: string): string | null {
+  const n = blankCount(problem);
+  return n >= 2 ? `${n} blanks to fill` : null;
+}
+
+/** Every reading of the problem text alone (memoised: `multiple_answers` asks too). */
+export const problemParts = lastArgMemo((problem: string): string | null =>
+  multiPartEvidence(problem) ?? appendedProblem(problem) ?? blanksEvidence(problem) ?? separateQuestions(problem),
+);
+
+/**
+ * "Find the general term and the sum of the first $n$ terms": one sentence asking for two
+ * quantities, confirmed by a solution that boxes two different results (a single tuple answer,
+ * "find the ordered pair", is one box). Options present make it a choice, not two questions.
+ */
+const TWO_ASKED = /\b(?:find|determine|calculate|compute|what\s+(?:is|are)|write\s+down)\b[^.?;]*?\b(?:and|as\s+well\s+as)\s+(?:the|its|their|an?|all)\b/i;
+
+/** Sentences that ask ("If its perimeter is $p$, find $p$.", "How many ...?"). */
+const ASKING_SENTENCE = /\b(?:find|determine|calculate|compute|what|how\s+(?:many|much))\b[^.?!]*[.?!]?/gi;
+
+export function boxedPartsEvidence(rec: FilterInput): string | null {
+  if (rec.answer_origin !== 'solution_boxed' || !rec.solution || findOptions(rec.problem)) return null;
+  const prose = rec.problem.replace(MATH_MASK, (m) => m.replace(/[.?!]/g, ' '));
+  const twoAsked = TWO_ASKED.test(prose) || (prose.match(ASKING_SENTENCE) ?? []).length >= 2;
+  if (!twoAsked) return null;
+  const boxes = distinctBoxes(rec.solution);
+  return boxes.length >= 2 ? `asks for several results and the solution boxes ${boxes.length}: ${boxes.slice(0, 3).map((b) => `\\boxed{${b.slice(0, 30)}}`).join(', ')}` : null;
+}
+
+/** Every reading of the record (memoised on the record: `multiple_answers` asks too). */
+export const multiPartReading = lastArgMemo((rec: FilterInput): string | null => problemParts(rec.problem) ?? boxedPartsEvidence(rec));
+
 export const multiPart: Filter = {
   name: 'multi_part',
   reason: 'multi_part',
   apply(rec) {
-    const ev = multiPartEvidence(rec.problem) ?? separateQuestions(rec.problem);
+    const ev = multiPartReading(rec);
     return signal(this, ev !== null, ev ?? '');
   },
 };

@@ -1,43 +1,26 @@
-import { extractBoxedAll, isEquivalent } from '../checker/index.ts';
 import type { Filter } from './filter.ts';
 import { signal } from './filter.ts';
-import { stripAsy } from './text/latex.ts';
+import { multiPartReading } from './multi-part.ts';
+import { distinctBoxes } from './text/boxes.ts';
+import { findOptions } from './text/options.ts';
 
 /**
- * Several different final answers. For `solution_boxed` sources the answer is the last box, so
- * a solution with two non-equivalent boxes (MATH boxes each root of "enter all solutions", or
- * both foci of "either focus") has an ambiguous or incomplete answer. Boxes are compared with the
- * checker, so `\frac12` / `\frac{1}{2}` or `12x-34` / `-34+12x` are one answer. Boxes inside
- * Asymptote code and `\phantom` spacers are not answers. For answer columns, the checker's
- * `multiple_answers_text` reading ("3 or 5 depending on ...") fires.
+ * Several different final answers to one question. For `solution_boxed` sources the answer is
+ * the last box, so a solution with two non-equivalent boxes (MATH boxes each root of "enter all
+ * solutions" one by one, or both foci of "either focus") has an ambiguous or incomplete answer.
+ * Other causes of several boxes have their own reason and are left to it: a problem with several
+ * parts or blanks (`multi_part`, one box per part), a problem with options (`multiple_choice`,
+ * the solution boxes a value and a letter), and a question asking for a list ("Give all points
+ * ..., separated by semicolons"), whose boxes are the list. For answer columns, the checker's
+ * `multiple_answers_text` reading ("3 or 5 depending on ...") fires, as does a `\pm` answer
+ * ("$a = \pm 3$": two values).
  */
-export function distinctBoxes(solution: string): string[] {
-  const boxes = extractBoxedAll(stripAsy(solution)).filter((b) => b !== '' && !/^\\phantom\b/.test(b));
-  const distinct: string[] = [];
-  for (const b of boxes) {
-    const key = quickKey(b);
-    if (distinct.some((d) => quickKey(d) === key || safeEquivalent(d, b))) continue;
-    distinct.push(b);
-  }
-  return distinct;
-}
-
-/** Cheap normal form that settles most repeats without calling the checker. */
-function quickKey(s: string): string {
-  return s
-    .replace(/\\[dt]frac/g, '\\frac')
-    .replace(/\\left|\\right|\\[,;:! ]|\s+|\$/g, '')
-    .replace(/\\frac(\d)(\d)/g, '\\frac{$1}{$2}')
-    .replace(/\.$/, '');
-}
-
-function safeEquivalent(a: string, b: string): boolean {
-  try {
-    return isEquivalent(a, b);
-  } catch {
-    return false;
-  }
-}
+const ASKS_LIST = /\b(?:all|every|each)\b[^.?]*\b(?:points?|solutions?|roots?|values?|pairs?|numbers?|integers?|possibilities)\b|\bseparated\s+by\s+(?:commas?|semicolons?)|\benter\s+(?:all|them|the\s+(?:solutions|roots|values))\b|\blist\b/i;
+/** "What is a possible value of $n$?": any of several values is right, the row gives one. */
+const ONE_OF_SEVERAL = /\b(?:what\s+is|find|give|determine|name)\s+(?:a|one|any)\s+possible\s+values?\b/i;
+const PLUS_MINUS = /\\pm(?![a-zA-Z])|\\mp(?![a-zA-Z])|±/;
+/** "18 or 10", "$2$ or $\frac{2\sqrt3}{3}$": two values, each with a digit. */
+const OR_VALUES = /\d[^,;]*?(?:\\text\s*\{\s*or\s*\}|\\(?:quad|qquad)?\s*\bor\b|\s\bor\b\s)[^,;]*?\d/;
 
 export const multipleAnswers: Filter = {
   name: 'multiple_answers',
@@ -46,9 +29,18 @@ export const multipleAnswers: Filter = {
     if (rec.answer_not_closed_reason === 'multiple_answers_text') {
       return signal(this, true, `answer gives alternatives: ${rec.answer ?? ''}`);
     }
+    // "$\pm 3$" answers "find $a$" with two values; "find all $k$" asked for them
+    if (rec.answer !== null && (PLUS_MINUS.test(rec.answer) || OR_VALUES.test(rec.answer)) && !ASKS_LIST.test(rec.problem) && !multiPartReading(rec)) {
+      return signal(this, true, `answer gives two values: ${rec.answer}`);
+    }
+    const onePossible = ONE_OF_SEVERAL.exec(rec.problem);
+    if (onePossible) return signal(this, true, `asks for one of several correct values: ${onePossible[0]}`);
     if (rec.answer_origin !== 'solution_boxed' || !rec.solution) return signal(this, false);
     const distinct = distinctBoxes(rec.solution);
     if (distinct.length < 2) return signal(this, false);
+    if (multiPartReading(rec) || findOptions(rec.problem) || ASKS_LIST.test(rec.problem)) {
+      return signal(this, false, `${distinct.length} different boxes, explained by parts, options or a requested list`);
+    }
     return signal(this, true, `${distinct.length} different boxed answers: ${distinct.map((d) => `\\boxed{${d}}`).join(', ')}`);
   },
 };

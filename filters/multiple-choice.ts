@@ -13,8 +13,15 @@ import { plainAnswer } from './text/latex.ts';
  */
 const ASKS_FOR_LETTER = /\benter the letters?\b|\bwhich of the (?:following|options|choices|graphs|answer choices)\b|\bwhich one of the following\b|\bselect (?:one|all)\b|\bchoose (?:the|one|all)\b/i;
 
-/** "Which of the following ...", or a stem ending in "is closest to": the options were cut off. */
-const MISSING_CHOICES = /\bwhich (?:one )?of the following\b[^.?]*|\b(?:is|are|be) closest to\s*[:?.]?\s*$/i;
+/**
+ * "Which of the following ...", or a stem that ends where its options began: "is closest to",
+ * "is nearest", "$m$ can be:", "is satisfied by:", "is always divisible by" (several values
+ * would fit: the options said which one is meant).
+ */
+const MISSING_CHOICES = /\bwhich (?:one )?of the following\b[^.?]*|\b(?:is|are|be) (?:closest|nearest) to\s*[:?.]?\s*$|\bis\s+near(?:est)?\s*[:?.]?\s*$|\b(?:can|could|must|might|may)\s+be\s*:\s*$|\b(?:is|are)\s+satisfied\s+by\s*:?\s*$|\balways\s+divisible\s+by\s*[:?.]?\s*$/i;
+
+/** Options listed as the allowed answers: `Enter "odd", "even", or "neither"`, "fill in the blank with $<$ or $>$". */
+const LISTED_ANSWERS = /\benter\s+(?:one\s+of\s+)?["“][^"”]{1,30}["”](?:\s*,\s*["“][^"”]{1,30}["”])*,?\s+or\s+["“][^"”]{1,30}["”]|\bfill\s+in\s+(?:the\s+)?(?:blanks?\s+)?with\s+(?:\$[^$]{1,10}\$|\S{1,10})\s*(?:,\s*(?:\$[^$]{1,10}\$|\S{1,10})\s*)*,?\s*or\s+(?:\$[^$]{1,10}\$|\S{1,10})/i;
 
 function answerIsLabel(rec: FilterInput, hasOptions: boolean): string | null {
   if (rec.answer === null) return null;
@@ -43,9 +50,14 @@ export const multipleChoice: Filter = {
     if (rec.answer_not_closed_reason === 'option_letter') {
       return signal(this, true, `answer is an option letter: ${rec.answer}`);
     }
+    const listed = LISTED_ANSWERS.exec(rec.problem);
+    if (listed) return signal(this, true, `the allowed answers are listed: ${listed[0]}`);
     // the question picks among choices that the row does not carry (HARP keeps AMC stems only)
     const missing = MISSING_CHOICES.exec(rec.problem);
-    if (missing) return signal(this, true, `asks to choose but the options are missing: ${missing[0]}`);
+    // "Which of the following gives ...?" answered by a formula: the formula is the answer, no
+    // option is needed to state or check it (a number answer may be one option among several)
+    const formulaAnswer = rec.answer_kind === 'expression' || rec.answer_kind === 'equation';
+    if (missing && !(formulaAnswer && /^which/i.test(missing[0]))) return signal(this, true, `asks to choose but the options are missing: ${missing[0]}`);
     if (rec.metadata['multiple_choice_only'] === true) return signal(this, true, 'HARP multiple_choice_only');
     return signal(this, false);
   },

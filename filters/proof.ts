@@ -11,7 +11,7 @@ import { stripMath } from './text/latex.ts';
  * ("Justify your answer", "with proof", "prove your answer") keeps the problem verifiable by its
  * answer, so it does not fire.
  */
-const LEAD = String.raw`(?:^|[.!?:;。；：]\s*|\n\s*|\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)\s*|[①-⑩]\s*|[ⅠⅡⅢⅣ]\s*[.、]?\s*|\b(?:and|then|also|further(?:more)?|hence|thus|please|to|first|finally|moreover|or)\s+|,\s*)`;
+const LEAD = String.raw`(?:^|[.!?:;。；：]\s*|\n\s*|[(（]\s*(?:\d{1,2}|[ivx]{1,4}|[a-h]|[ⅠⅡⅢⅣ])\s*[)）]\s*|(?:^|\s)[a-h1-9]\)\s*|[①-⑩]\s*|[ⅠⅡⅢⅣ]\s*[.、]?\s*|\b(?:and|then|also|further(?:more)?|hence|thus|please|to|first|finally|moreover|or)\s+|,\s*)`;
 const VERB = String.raw`(?:prove|show|demonstrate|verify|establish|justify|explain why)`;
 const IMPERATIVE = new RegExp(`${LEAD}(${VERB})\\b(?!\\s+(?:your|the answer|all (?:your )?work|that your answer|the correctness of your answer))`, 'gi');
 /** A sentence that only asks to justify the answer that was computed. */

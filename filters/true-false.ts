@@ -5,8 +5,9 @@ import { firstMatch } from './text/evidence.ts';
 
 /**
  * The answer is true or false, or the task is a judgement of statements ("Which of the
- * following statements are correct?", "the number of true propositions is", answers like
- * "①③"). Conditions that mention truth ("if the proposition p ∧ q is false, find the range of
+ * following statements are correct?", answers like "①③"). Counting the true statements ("How
+ * many of the following statements are true?", "the number of correct propositions is") asks
+ * for a number: that is an ordinary problem (with options, `multiple_choice` decides). Conditions that mention truth ("if the proposition p ∧ q is false, find the range of
  * m") are ordinary problems: the question there is the range, not a judgement.
  */
 const TF_ANSWER = /^(?:(?:true|false|correct|incorrect)(?:[\s,.;]|$)|(?:t|f|√|×|✓|✗)$)/;
@@ -14,12 +15,12 @@ const STATEMENT = String.raw`(?:statements?|propositions?|conclusions?|assertion
 const VERDICT = String.raw`(?:true|false|correct|incorrect|right|wrong|valid|invalid|hold|holds|reasonable|accurate|always true|necessarily true)`;
 const JUDGEMENT = new RegExp(
   [
-    // "Which of the following statements is correct?", "How many of the above propositions are true?"
-    String.raw`\b(?:which|how many|the number of|sequence numbers? of|serial numbers? of)\b[^.?:;]{0,30}\b(?:following|above|these|given|two|three|four|five)\b[^.?:;]{0,30}\b${STATEMENT}\b[^.?:;]{0,40}\b${VERDICT}\b`,
+    // "Which of the following statements is correct?" (a count, "How many of the above
+    // propositions are true?", asks for a number: not a judgement)
+    String.raw`\b(?:which|sequence numbers? of|serial numbers? of)\b[^.?:;]{0,30}\b(?:following|above|these|given|two|three|four|five)\b[^.?:;]{0,30}\b${STATEMENT}\b[^.?:;]{0,40}\b${VERDICT}\b`,
     // "Among the following statements, the correct one is", "the correct proposition(s) is/are ___"
     String.raw`\bamong the (?:following|above|given)\b[^.?:;]{0,30}\b${STATEMENT}\b[^.?;]{0,50}\b${VERDICT}\b`,
     String.raw`\b(?:the|which)\s+(?:true|correct|false|incorrect)\s+${STATEMENT}(?:\(s\))?\s+(?:is|are|among)\b`,
-    String.raw`\b(?:the number of|how many)\s+(?:true|correct|false|incorrect)\s+${STATEMENT}\b`,
     // "True or false: ...", "Determine whether the statement is true or false"
     String.raw`(?:^|[.:]\s*)true or false\b|\b(?:determine|decide|judge) (?:whether|if)\b[^.?]{0,120}\b(?:is|are)\s+(?:true or false|true|false|correct)\s*[.?]`,
   ].join('|'),

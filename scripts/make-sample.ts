@@ -33,6 +33,8 @@ for (const m of every(math500, 10, 50)) {
 
 write('harp/HARP.jsonl', every(lines('sources/harp/HARP.jsonl'), 15, 300));
 write('omni_math/test.jsonl', every(lines('sources/omni-math/omni_math_rule.jsonl'), 9, 300));
+// real NuminaMath-CoT rows (cn_k12, olympiads, aops_forum, ...): every other row, byte-identical lines
+write('numinamath/cot-real.jsonl', every(lines('sources/numinamath/numinamath_cot_real.jsonl'), 2, 200));
 
 // OpenMathInstruct-2 and NuminaMath-CoT ship as Parquet on the Hub: write the sample that way.
 const duck = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();

@@ -1,3 +1,4 @@
+import { extractLastBoxed } from '../checker/boxed.ts';
 import type { SourceAdapter } from './adapter.ts';
 import { FieldReader, rest } from './fields.ts';
 
@@ -49,7 +50,12 @@ export const harpAdapter: SourceAdapter = {
         answer_origin: 'column',
         level,
         subject,
-        metadata: { ...rest(row, mapped), other_solutions: solutions.length > 1 ? solutions.length - 1 : 0 },
+        metadata: {
+          ...rest(row, mapped),
+          other_solutions: solutions.length > 1 ? solutions.length - 1 : 0,
+          // only the boxed final answers of solution_2..N are kept (answer_mismatch compares them)
+          other_solution_answers: solutions.slice(1).map((m) => extractLastBoxed(row[m[0]] as string)),
+        },
       },
     };
   },

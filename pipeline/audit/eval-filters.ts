@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Config } from '../../schemas/config.ts';
@@ -18,6 +19,14 @@ export const LabelSchema = z.object({
   expected: z.enum(['keep', 'reject']),
   reasons: z.array(z.string()).default([]),
   note: z.string().default(''),
+  /** `tune` (rules and models are written against it) or `test` (only aggregate figures are read). */
+  split: z.enum(['tune', 'test']).optional(),
+  /** Where the label comes from: `dev` (the first development set) or a reading batch. */
+  set: z.string().optional(),
+  /** Label id of a reading batch. */
+  lid: z.string().optional(),
+  /** Where the first reading and the filters disagreed: first, second and adjudicated readings. */
+  readings: z.array(z.object({ reading: z.string(), expected: z.enum(['keep', 'reject']), reasons: z.array(z.string()), note: z.string() })).optional(),
 });
 export type Label = z.infer<typeof LabelSchema>;
 
@@ -30,6 +39,21 @@ export interface LabelLine extends Label {
 export const PER_RECORD_CODES: readonly string[] = REASON_CODES.filter(
   (c) => !['exact_duplicate', 'near_duplicate', 'answer_conflict', 'benchmark_contamination'].includes(c),
 );
+
+export type Split = 'tune' | 'test';
+
+/**
+ * The fixed split of a labelled row: `test` when the first byte of sha256(problem) is below 100
+ * (about 39%), `tune` otherwise. A hash of the upstream problem text, so a row keeps its side
+ * whatever file it is in, and a duplicate problem never sits on both sides.
+ */
+export function splitOf(problem: string): Split {
+  return createHash('sha256').update(problem, 'utf8').digest()[0]! < 100 ? 'test' : 'tune';
+}
+
+export function problemOf(row: Record<string, unknown>): string {
+  return String(row['problem'] ?? row['question'] ?? '');
+}
 
 export function readLabels(path: string): LabelLine[] {
   const text = readFileSync(path, 'utf8');
@@ -49,7 +73,9 @@ export function readLabels(path: string): LabelLine[] {
     if ((r.data.expected === 'reject') !== r.data.reasons.length > 0) {
       throw new LabelError(`${path} line ${i + 1}: expected "${r.data.expected}" but reasons ${JSON.stringify(r.data.reasons)}`);
     }
-    out.push({ ...r.data, line: i + 1 });
+    const split = splitOf(problemOf(r.data.row));
+    if (r.data.split !== undefined && r.data.split !== split) throw new LabelError(`${path} line ${i + 1}: split "${r.data.split}" but the problem hashes to "${split}"`);
+    out.push({ ...r.data, split, line: i + 1 });
   });
   return out;
 }
@@ -86,6 +112,19 @@ export interface Score {
   fn: number;
   precision: number;
   recall: number;
+  /** 95% Wilson score intervals [low, high]. */
+  precisionCI: [number, number];
+  recallCI: [number, number];
+}
+
+/** 95% Wilson score interval of k successes in n trials ([0, 1] when n is 0). */
+export function wilson(k: number, n: number, z = 1.96): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 export interface EvalResult {
@@ -93,6 +132,8 @@ export interface EvalResult {
   kept: number;
   rejected: number;
   any: Score;
+  /** "Any rejection" per source, and per NuminaMath subset (`numinamath/cn_k12`). */
+  perSource: Score[];
   perReason: Score[];
   /** Predictions that differ from the label (verdict or reason set). */
   misclassified: Prediction[];
@@ -108,7 +149,13 @@ function score(code: string, pairs: { expected: boolean; predicted: boolean }[])
     else if (p.expected && !p.predicted) fn++;
   }
   // no predictions (or no positives) is perfect on that side, not a division by zero
-  return { code, labelled, tp, fp, fn, precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) };
+  return {
+    code, labelled, tp, fp, fn,
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    precisionCI: wilson(tp, tp + fp),
+    recallCI: wilson(tp, tp + fn),
+  };
 }
 
 /**
@@ -118,11 +165,19 @@ function score(code: string, pairs: { expected: boolean; predicted: boolean }[])
  */
 export function evaluate(labels: readonly LabelLine[], config: Config, labelsFile = 'labels'): EvalResult {
   const predictions = labels.map((l) => predict(l, config, labelsFile));
-  const any = score('any rejection', predictions.map((p) => ({ expected: p.label.expected === 'reject', predicted: !p.kept })));
+  const anyPair = (p: Prediction) => ({ expected: p.label.expected === 'reject', predicted: !p.kept });
+  const any = score('any rejection', predictions.map(anyPair));
+  const groups = new Map<string, Prediction[]>();
+  for (const p of predictions) {
+    const keys = [p.label.source];
+    if (p.label.source === 'numinamath') keys.push(`numinamath/${String(p.label.row['source'] ?? '?')}`);
+    for (const k of keys) groups.set(k, [...(groups.get(k) ?? []), p]);
+  }
+  const perSource = [...groups.keys()].sort().map((k) => score(k, groups.get(k)!.map(anyPair)));
   const codes = PER_RECORD_CODES.filter((c) => predictions.some((p) => p.label.reasons.includes(c) || p.reasons.includes(c)));
   const perReason = codes.map((c) => score(c, predictions.map((p) => ({ expected: p.label.reasons.includes(c), predicted: p.reasons.includes(c) }))));
   const misclassified = predictions.filter((p) => (p.label.expected === 'reject') === p.kept || !sameSet(p.label.reasons, p.reasons));
-  return { total: predictions.length, kept: predictions.filter((p) => p.kept).length, rejected: predictions.filter((p) => !p.kept).length, any, perReason, misclassified, predictions };
+  return { total: predictions.length, kept: predictions.filter((p) => p.kept).length, rejected: predictions.filter((p) => !p.kept).length, any, perSource, perReason, misclassified, predictions };
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -130,15 +185,19 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The table printed by `bigmath eval-filters`. */
-export function formatReport(r: EvalResult, opts: { maxExamples?: number } = {}): string {
+export function formatReport(r: EvalResult, opts: { maxExamples?: number; title?: string } = {}): string {
   const pct = (x: number) => x.toFixed(3);
+  const ci = (c: [number, number]) => `[${c[0].toFixed(2)}, ${c[1].toFixed(2)}]`;
   const lines: string[] = [];
-  lines.push(`labels: ${r.total} (${r.total - r.any.labelled} expected keep, ${r.any.labelled} expected reject); predicted ${r.kept} keep, ${r.rejected} reject`);
+  lines.push(`${opts.title ? `${opts.title}: ` : ''}labels: ${r.total} (${r.total - r.any.labelled} expected keep, ${r.any.labelled} expected reject); predicted ${r.kept} keep, ${r.rejected} reject`);
+  const header = (first: string) => `${first.padEnd(24)} ${'labelled'.padStart(8)} ${'tp'.padStart(5)} ${'fp'.padStart(5)} ${'fn'.padStart(5)} ${'precision'.padStart(9)} ${'95% CI'.padStart(12)} ${'recall'.padStart(7)} ${'95% CI'.padStart(12)}`;
+  const row = (s: Score) => `${s.code.padEnd(24)} ${String(s.labelled).padStart(8)} ${String(s.tp).padStart(5)} ${String(s.fp).padStart(5)} ${String(s.fn).padStart(5)} ${pct(s.precision).padStart(9)} ${ci(s.precisionCI).padStart(12)} ${pct(s.recall).padStart(7)} ${ci(s.recallCI).padStart(12)}`;
   lines.push('');
-  lines.push(`${'reason'.padEnd(24)} ${'labelled'.padStart(8)} ${'tp'.padStart(5)} ${'fp'.padStart(5)} ${'fn'.padStart(5)} ${'precision'.padStart(9)} ${'recall'.padStart(7)}`);
-  for (const s of [r.any, ...r.perReason]) {
-    lines.push(`${s.code.padEnd(24)} ${String(s.labelled).padStart(8)} ${String(s.tp).padStart(5)} ${String(s.fp).padStart(5)} ${String(s.fn).padStart(5)} ${pct(s.precision).padStart(9)} ${pct(s.recall).padStart(7)}`);
-  }
+  lines.push(header('reason'));
+  for (const s of [r.any, ...r.perReason]) lines.push(row(s));
+  lines.push('');
+  lines.push(header('any rejection, source'));
+  for (const s of r.perSource) lines.push(row(s));
   lines.push('');
   const max = opts.maxExamples ?? Infinity;
   lines.push(`misclassified: ${r.misclassified.length}`);
@@ -151,6 +210,7 @@ export function formatReport(r: EvalResult, opts: { maxExamples?: number } = {})
     for (const code of l.reasons) if (!p.reasons.includes(code)) lines.push(`    - ${code} missed`);
     if (l.note) lines.push(`    note: ${l.note}`);
   }
-  if (r.misclassified.length > max) lines.push(`  ... ${r.misclassified.length - max} more`);
+  if (max === 0) lines.push('  (rows are listed only with --split tune: test rows are read as aggregate figures only)');
+  else if (r.misclassified.length > max) lines.push(`  ... ${r.misclassified.length - max} more`);
   return lines.join('\n') + '\n';
 }

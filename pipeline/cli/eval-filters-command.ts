@@ -16,7 +16,9 @@ export function registerEvalFiltersCommand(program: Command): void {
     .option('--labels <FILE>', 'labelled JSONL: {"source","row","expected","reasons","note"}', 'tests/fixtures/labels/labels.jsonl')
     .option('-c, --config <FILE>', 'JSON config file (filters, source_policy are used)')
     .option('--figure-policy <POLICY>', 'override filters.figure_policy: asy_any or needs_figure')
-    .option('--max-examples <N>', 'list at most N misclassified examples', (v) => Number(v))
+    .option('--split <SPLIT>', 'tune, test or all: which side of the fixed hash split to measure', 'all')
+    .option('--set <NAME>', 'only the labels of this set (`dev`: the first development set)')
+    .option('--max-examples <N>', 'list at most N misclassified examples (tune only)', (v) => Number(v))
     .option('--json', 'print the scores as JSON')
     .option('--min <X>', 'exit 1 when precision or recall of "any rejection" is below X', (v) => Number(v))
     .action((opts) => {
@@ -37,12 +39,17 @@ export function registerEvalFiltersCommand(program: Command): void {
         if (e instanceof LabelError) throw new UsageError(e.message);
         throw new UsageError(`cannot read labels ${opts.labels}: ${(e as Error).message}`);
       }
+      const split = String(opts.split);
+      if (!['tune', 'test', 'all'].includes(split)) throw new UsageError(`--split must be tune, test or all, not "${split}"`);
+      labels = labels.filter((l) => (split === 'all' || l.split === split) && (opts.set === undefined || l.set === opts.set));
       const result = evaluate(labels, config, opts.labels);
+      // test rows are never shown one by one: only their aggregate figures are read
+      const maxExamples = split === 'tune' ? opts.maxExamples : 0;
       if (opts.json) {
-        const misclassified = result.misclassified.map((p) => ({ line: p.label.line, source: p.label.source, expected: p.label.expected, reasons: p.label.reasons, predicted: p.kept ? 'keep' : 'reject', predicted_reasons: p.reasons, evidence: p.evidence }));
-        process.stdout.write(JSON.stringify({ total: result.total, any: result.any, per_reason: result.perReason, misclassified }, null, 2) + '\n');
+        const misclassified = result.misclassified.filter((p) => p.label.split === 'tune').map((p) => ({ line: p.label.line, source: p.label.source, expected: p.label.expected, reasons: p.label.reasons, predicted: p.kept ? 'keep' : 'reject', predicted_reasons: p.reasons, evidence: p.evidence }));
+        process.stdout.write(JSON.stringify({ split, total: result.total, any: result.any, per_source: result.perSource, per_reason: result.perReason, misclassified }, null, 2) + '\n');
       } else {
-        process.stdout.write(formatReport(result, { maxExamples: opts.maxExamples }));
+        process.stdout.write(formatReport(result, { maxExamples, title: `split ${split}` }));
       }
       if (typeof opts.min === 'number' && (result.any.precision < opts.min || result.any.recall < opts.min)) process.exitCode = 1;
     });

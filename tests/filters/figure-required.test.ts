@@ -113,4 +113,23 @@ describe('figure_required', () => {
       ['the question letter is listed with "are"', 'Let $m$ and $n$ be integers with $m+n=10$. Triangle sides are $m$ and $n$. Find $mn$ where $m$ and $n$ are positive. ' + ASY],
     ])('does not fire: %s', (_n, p) => expect(run(p)).toBe(false));
   });
+
+  describe('a drawing whose own sentence says what it shows only illustrates', () => {
+    it.each([
+      ['regular polygon depicted', 'A regular nonagon is inscribed in a circle of radius $2$, as depicted below. What is the perimeter of the nonagon? ' + ASY],
+      ['evenly spaced, as shown', 'Six lamps are evenly spaced along a straight path of length $50$ m, as shown below. How far apart are neighbouring lamps? ' + ASY],
+      ['constructed by the text', 'A $1\\times1\\times1$ cube is removed from a corner of a $3\\times3\\times3$ cube, creating the solid shown. What is the volume of the solid?'],
+      ['an example of a kind', 'A box, such as the one shown below, has edges $2$, $3$ and $4$. What is its surface area?'],
+      ['shading created by a removal', 'A circle of radius $1$ is removed from a $4\\times4$ square, creating the shaded region. What is the area of the shaded region? ' + ASY],
+      ['"as follows" is not a drawing', 'A sequence is defined as follows: $b_1=2$ and $b_{n+1}=3b_n$. Find $b_5$.'],
+      ['"the figure" is the shape the text defines', 'Square $PQRS$ has vertices $P(0,0)$, $Q(2,0)$, $R(2,2)$, $S(0,2)$. When the figure is rotated $90^\\circ$ about $P$ and reflected in the line $y=5$, where does $R$ go?'],
+      ['example symbols are not asked about', 'How many pairs of opposite faces, such as $ABCD$ and $EFGH$, does a cube have? ' + asyWith('$A$', '$B$', '$C$', '$D$', '$E$', '$F$', '$G$', '$H$')],
+    ])('does not fire: %s', (_n, p) => expect(run(p)).toBe(false));
+    it.each([
+      ['data shown only in a graph', 'The number of books read by four students are displayed in the graph. Which total did the top two read together?'],
+      ['a polyomino only drawn', 'Each square of the following pentomino has side $1$. What is its perimeter?'],
+      ['a number line shown', 'On the number line shown, $PS=12$ and $QR=4$. What is $PQ$? ' + ASY],
+      ['equally likely is not evenly spaced', 'On each spin of the spinner shown, each number is equally likely. Find the most likely product.'],
+    ])('fires: %s', (_n, p) => expect(run(p)).toBe(true));
+  });
 });

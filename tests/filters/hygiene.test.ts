@@ -24,16 +24,24 @@ describe('non_english', () => {
 
 describe('hyperlink', () => {
   const fires = (problem: string, solution = '') => hyperlink.apply(input({ problem, solution }), config()).fired;
-  it('fires on URLs in problem or solution', () => {
+  it('fires on URLs in the problem', () => {
     expect(fires('See https://artofproblemsolving.com/community/c6h1 for the thread.')).toBe(true);
     expect(fires('Source: www.example-olympiad.org/problems')).toBe(true);
-    expect(fires('Compute it.', 'See \\url{http://oeis.org/A001349}.')).toBe(true);
+    expect(fires('See \\url{http://oeis.org/A001349}. Compute it.')).toBe(true);
     expect(fires('[url=http://x.org]link[/url] Find x.')).toBe(true);
     // each kind the literal pre-check must let through
     expect(fires('Scores are posted on mathcounts.org after the round.')).toBe(true);
-    expect(fires('Compute it.', 'As in \\href{x}{this note}.')).toBe(true);
+    expect(fires('As in \\href{x}{this note}, compute it.')).toBe(true);
     expect(fires('SEE WWW.EXAMPLE.COM FOR HINTS.')).toBe(true);
     expect(fires('ftp://mirror.example.net/p1.pdf has the figure.')).toBe(true);
+  });
+  it('records a link only in the solution without rejecting', () => {
+    for (const solution of ['See \\url{http://oeis.org/A001349}.', 'As in \\href{x}{this note}.', 'Source: https://artofproblemsolving.com/wiki']) {
+      const s = hyperlink.apply(input({ problem: 'Compute it.', solution }), config());
+      expect(s.fired).toBe(false);
+      expect(s.evidence).toMatch(/^solution only/);
+    }
+    expect(hyperlink.apply(input({ problem: 'Compute it.', solution: 'It is 2.' }), config()).evidence).toBe('');
   });
   it('does not fire on look-alikes', () => {
     expect(fires('Compute $\\sum k$, e.g. by pairing terms, at 3 a.m. sharp.')).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { multiPartEvidence, separateQuestions } from '../../filters/multi-part.ts';
+import { multiPart, multiPartEvidence, separateQuestions } from '../../filters/multi-part.ts';
+import { config, input } from './helpers.ts';
 
 describe('multi_part', () => {
   it.each([
@@ -44,3 +45,15 @@ describe('multi_part', () => {
   });
 });
 
+
+describe('multi_part: a second problem appended', () => {
+  const fires = (p: string) => multiPart.apply(input({ problem: p }), config()).fired;
+  it('fires on OpenMathInstruct-2 rows that append another problem', () => {
+    expect(fires('Compute $\\mathbf{A}^{100}$ for the matrix above.\n\nAnother problem inspired by this one:\n\nFind the smallest positive integer $n$ such that $n^2>50$.')).toBe(true);
+    expect(fires('What is the sum of the roots of $x^2-5x+6=0$?\n\nNew problem:\nFind the product of the roots of $x^2-7x+2=0$.')).toBe(true);
+  });
+  it('does not fire on a worked example that leads to the one problem', () => {
+    expect(fires('The roots of $x^2-1=0$ are $1$ and $-1$, so their mean is $0$.\n\nNow, let\'s create a new problem that requires a different approach to solve:\n\nProblem:\nSolve $x^3=8$.')).toBe(false);
+    expect(fires('Solve the following problem: what is $2+2$?')).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { multipleAnswers, distinctBoxes } from '../../filters/multiple-answers.ts';
+import { multipleAnswers } from '../../filters/multiple-answers.ts';
+import { distinctBoxes } from '../../filters/text/boxes.ts';
 import { config, input } from './helpers.ts';
 
 describe('multiple_answers', () => {

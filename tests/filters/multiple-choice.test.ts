@@ -37,3 +37,20 @@ describe('multiple_choice', () => {
   it('does not fire on a variable answer', () => expect(fires('Solve for $n$ in terms of $m$.', 'n')).toBe(false));
   it('fires on HARP multiple_choice_only', () => expect(fires('Compute it.', '5', { metadata: { multiple_choice_only: true } })).toBe(true));
 });
+
+describe('multiple_choice: options cut off or listed in the instruction', () => {
+  it('fires on stems that end where their options began', () => {
+    expect(fires('Let $k$ be a positive integer with $k^2<50$. Then $k$ can be:')).toBe(true);
+    expect(fires('The equation $x^2-5x+6=0$ is satisfied by:', '2')).toBe(true);
+    expect(fires('If $n$ is any integer, $n^3-n$ is always divisible by', '6')).toBe(true);
+  });
+  it('fires when the instruction lists the allowed answers', () => {
+    expect(fires('Is $g(x)=x^3$ even, odd, or neither? Enter "odd", "even", or "neither".', '\\text{odd}', { answer_kind: null })).toBe(true);
+    expect(fires('Compare: $-3$ ____ $-5$ (fill in the blank with $<$ or $>$).', '>', { answer_kind: null })).toBe(true);
+  });
+  it('does not fire on "Which of the following gives ...?" answered by a formula', () => {
+    expect(fires('Which of the following gives the area of a circle of radius $r$ in terms of its circumference $C$?', '\\frac{C^2}{4\\pi}', { answer_kind: 'expression' })).toBe(false);
+    expect(fires('Which of the following numbers is the largest?', '\\frac{3}{7}', { answer_kind: 'number' })).toBe(true);
+    expect(fires('The length of $AB$ is:', '2\\sqrt{13}')).toBe(false);
+  });
+});

@@ -26,10 +26,13 @@ describe('true_false', () => {
   it('fires on true/false answers and judgements of statements', () => {
     expect(tf('Is 42 the number?', '\\text{True}')).toBe(true);
     expect(tf('Which of the following statements is correct? ( )', 'C')).toBe(true);
-    expect(tf('The number of correct statements among the following is ______.', '2')).toBe(true);
     expect(tf('Among the following propositions, the true ones are ______.', '②③')).toBe(true);
     expect(tf('Determine whether the following statement is true or false: $x^2\\ge0$.', 'True')).toBe(true);
-    expect(tf('How many of the following inequalities must be true? (I) $x<a$ (II) $xy<ab$', '1')).toBe(true);
+  });
+  it('does not fire on counts of true statements: the answer is a number', () => {
+    expect(tf('The number of correct statements among the following is ______.', '2')).toBe(false);
+    expect(tf('How many of the following inequalities must be true? (I) $x<a$ (II) $xy<ab$', '1')).toBe(false);
+    expect(tf('How many of the following statements are true? ① $a>b$ ② $a^2>b^2$', '1')).toBe(false);
   });
   it('does not fire on look-alikes', () => {
     expect(tf('If the proposition "$p\\wedge q$" is false, find the range of $m$.', '(1,2)')).toBe(false);

@@ -5,7 +5,9 @@ import { toRecord } from '../../pipeline/process/to-record.ts';
 import { readJsonFile } from '../../pipeline/read/json-file.ts';
 import { recordId } from '../../sources/identity.ts';
 import { ProblemRecordSchema } from '../../schemas/record.ts';
-import { FIXTURES, collectRows, fixtureRows } from '../helpers.ts';
+import { FIXTURES, ROOT, collectRows, fixtureRows } from '../helpers.ts';
+import { readJsonl } from '../../pipeline/read/jsonl.ts';
+import { extractLastBoxed } from '../../checker/boxed.ts';
 
 const loc = (row: number) => ({ file: 'f.jsonl', row });
 
@@ -44,6 +46,28 @@ describe('numinamath adapter', () => {
     expect(r.subset).toBe('gsm8k');
     expect(r.answer).toMatch(/^\d/);
     expect(r.metadata).toEqual({}); // messages duplicates problem+solution and is not stored
+  });
+  it('maps every real NuminaMath-CoT row of the bundled sample', async () => {
+    const raws = await collectRows(readJsonl(join(ROOT, 'data/sample/numinamath/cot-real.jsonl')));
+    expect(raws.length).toBeGreaterThanOrEqual(150);
+    const subsets = new Set<string>();
+    for (const raw of raws) {
+      const row = 'value' in raw ? (raw.value as Record<string, unknown>) : {};
+      const r = adapt('numinamath', row, raw.row);
+      subsets.add(r.subset!);
+      expect(r.subset).toBe(row.source);
+      // upstream texts are kept verbatim (aops rows start with a space, cn_k12 ones carry \r\n)
+      expect(r.problem).toBe(row.problem);
+      expect(r.solution).toBe(row.solution);
+      expect(r.answer).toBe(extractLastBoxed(String(row.solution)));
+      expect(r.metadata).toEqual({});
+      // the real rows carry the upstream messages: [user problem, assistant solution]
+      expect(row.messages).toEqual([{ content: row.problem, role: 'user' }, { content: row.solution, role: 'assistant' }]);
+    }
+    for (const s of ['cn_k12', 'olympiads', 'aops_forum']) expect(subsets.has(s), s).toBe(true);
+    // nearly every real CoT solution ends in one boxed answer
+    const boxed = raws.filter((raw) => 'value' in raw && extractLastBoxed(String((raw.value as Record<string, unknown>).solution)) !== null);
+    expect(boxed.length / raws.length).toBeGreaterThan(0.9);
   });
   it('rejects a messages field that is not a list', () => {
     const res = toRecord(getAdapter('numinamath'), { file: 'f', row: 3, value: { source: 'cn_k12', problem: 'p', solution: 's', messages: 'x' } });
