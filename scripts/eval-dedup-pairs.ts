@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { isEquivalent } from '../checker/index.ts';
 import { pairRelation } from '../pipeline/dedup/pair-relation.ts';
 import { DedupConfigSchema } from '../schemas/config.ts';
 import { rate } from './wilson.ts';
@@ -18,18 +19,18 @@ interface LabelledPair {
   origin: string;
   label: 'duplicate' | 'sibling' | 'different';
   note: string;
-  a: { problem: string };
-  b: { problem: string };
+  a: { problem: string; answer: string | null };
+  b: { problem: string; answer: string | null };
 }
 
-const { values } = parseArgs({ options: { show: { type: 'string' }, labels: { type: 'string', default: new URL('../tests/fixtures/dedup/pairs.jsonl', import.meta.url).pathname } } });
+const { values } = parseArgs({ options: { show: { type: 'string' }, threshold: { type: 'string' }, labels: { type: 'string', default: new URL('../tests/fixtures/dedup/pairs.jsonl', import.meta.url).pathname } } });
 if (values.show !== undefined && values.show !== 'tune') throw new Error('--show lists tune rows only');
-const cfg = DedupConfigSchema.parse({});
+const cfg = DedupConfigSchema.parse(values.threshold ? { near_dup_threshold: Number(values.threshold) } : {});
 const pairs = readFileSync(values.labels!, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LabelledPair);
 for (const split of ['tune', 'test'] as const) {
   let tp = 0, fp = 0, fn = 0;
   for (const p of pairs.filter((x) => x.split === split)) {
-    const r = pairRelation(p.a.problem, p.b.problem, cfg);
+    const r = pairRelation(p.a, p.b, cfg, (x, y) => isEquivalent(x, y));
     const predicted = r.relation === 'exact' || r.relation === 'near';
     const truth = p.label === 'duplicate';
     if (predicted && truth) tp++;

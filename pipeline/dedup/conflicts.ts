@@ -87,6 +87,15 @@ export function resolveCluster(
   });
 }
 
+/**
+ * Whether two records' answers are the same (both present). Settles a pair whose wording differs
+ * in what is asked: the same answer says the change was wording; no answer says nothing, so the
+ * two stay apart.
+ */
+export function answersAgree(a: ClusterMember, b: ClusterMember, equivalent: Equivalent): boolean {
+  return a.answer !== null && b.answer !== null && sameAnswer(a, b, equivalent);
+}
+
 function sameAnswer(a: ClusterMember, b: ClusterMember, equivalent: Equivalent): boolean {
   if (a.answer_canonical !== null && a.answer_canonical === b.answer_canonical) return true;
   if (a.answer!.trim() === b.answer!.trim()) return true;
