@@ -25,6 +25,8 @@ import { planTasks } from './tasks.ts';
 import { TOOL_VERSION } from './version.ts';
 import { writeOutputs } from './write-outputs.ts';
 import { UsageError } from './cli/errors.ts';
+import { withDerivedBoilerplate } from './decontam/boilerplate.ts';
+import { PROJECT_ROOT } from './version.ts';
 import { writeDatasetCard, writeReport } from './report/index.ts';
 import { sha256File } from './writers/parquet-shards.ts';
 
@@ -61,6 +63,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
   } catch (e) {
     throw new UsageError(`decontamination benchmarks: ${(e as Error).message}`);
   }
+  config = await withDerivedBoilerplate(config, tasks, PROJECT_ROOT); // boilerplate n-grams from the inputs
   const configHash = createHash('sha256').update(canonicalJson(configForHash(config))).digest('hex');
   const plan = await makePlan(configHash, files, tasks);
 
