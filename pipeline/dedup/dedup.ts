@@ -1,6 +1,6 @@
 import type { DedupConfig } from '../../schemas/config.ts';
 import { confirmPairs, type ConfirmStats } from './confirm.ts';
-import { answersAgree, resolveCluster, type ClusterMember } from './conflicts.ts';
+import { answersAgree, hasDisagreement, resolveCluster, type ClusterMember } from './conflicts.ts';
 import { rankMembers, sourceRank } from './keeper-policy.ts';
 import { candidatePairs } from './lsh.ts';
 import { dedupFacts, type DedupFacts } from './facts.ts';
@@ -242,10 +242,24 @@ export async function dedup(
       }
       if (i === n - 1) break;
     }
+    // A held pair joins only clusters whose copies agree: a question changed next to a cluster
+    // that is an answer conflict already would otherwise be dropped with it.
+    const conflicted = new Set<number>();
+    if (asked.length) {
+      const base = new Map<number, ClusterMember[]>();
+      for (const [i, m] of read) {
+        if (size[root[i]] < 2) continue;
+        const list = base.get(root[i]);
+        if (list) list.push(m);
+        else base.set(root[i], [m]);
+      }
+      const rank = sourceRank(cfg.source_priority);
+      for (const [r, list] of base) if (hasDisagreement(rankMembers(list, rank), equivalent)) conflicted.add(r);
+    }
     for (let k = 0; k < asked.length; k += 3) {
       const a = read.get(asked[k])!;
       const b = read.get(asked[k + 1])!;
-      if (answersAgree(a, b, equivalent)) addEdge(a.index, b.index, asked[k + 2]);
+      if (answersAgree(a, b, equivalent) && !conflicted.has(root[a.index]) && !conflicted.has(root[b.index])) addEdge(a.index, b.index, asked[k + 2]);
       else askedSiblings++;
     }
     countClusters();

@@ -74,4 +74,16 @@ describe('pairRelation and the dedup stage settle a changed question with the an
     const d = await dedup(async function* () { yield* rows; }, rows.length, cfg, eq);
     expect(d.map((x) => x.reason)).toEqual(['answer_conflict', 'answer_conflict']);
   });
+
+  it('a changed question is not joined to a cluster that is an answer conflict already', async () => {
+    const g = (q: string) => `The graph of $y=ax^2+bx+c$ is given below, where $a$, $b$, and $c$ are integers.  Find ${q}.`;
+    const rows: DedupInput[] = [
+      [g('$a$'), '-2'],
+      [g('$a$'), '1'],
+      [g('$a-b+c$'), '-2'],
+    ].map(([p, a], i) => ({ index: i, id: `r${i}`, source: 'math', subset: null, problem: p, answer: a, answer_canonical: a, eligible: true }));
+    const d = await dedup(async function* () { yield* rows; }, rows.length, cfg, eq);
+    expect(d.map((x) => x.reason)).toEqual(['answer_conflict', 'answer_conflict', null]);
+    expect(d[2].dup_cluster_size).toBe(1);
+  });
 });
