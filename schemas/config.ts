@@ -73,6 +73,20 @@ export const DecontaminationConfigSchema = z.strictObject({
   benchmarks: z.array(BenchmarkSchema).default([]),
   /** Word n-gram length whose overlap with a benchmark problem marks contamination. */
   ngram: z.number().int().positive().default(13),
+  /** How many distinct non-boilerplate n-grams a problem must share with one benchmark item. */
+  min_shared_ngrams: z.number().int().positive().default(1),
+  /**
+   * An n-gram of a benchmark item found in at least this many distinct training problems (by
+   * word-token text) is boilerplate (instructions, answer formats, reminders) and never counts.
+   */
+  boilerplate_min_docs: z.number().int().positive().default(3),
+  /**
+   * The boilerplate n-grams (tokens joined by spaces). Null: derived from the inputs before the
+   * read tasks (document frequency); the manifest's config records the derived list.
+   */
+  boilerplate: z.array(z.string()).nullable().default(null),
+  /** A problem with a benchmark item's wording and other numbers (a template sibling) is contaminated. */
+  template: z.boolean().default(true),
   /** Keep benchmark problems that are themselves in a source (off by default). */
   keep_benchmark_problems: z.boolean().default(false),
 });

@@ -19,7 +19,7 @@ export const ProcessedRecordSchema = ProblemRecordSchema.extend({
   signals: z.array(SignalSchema),
   /** Overlap with a benchmark test problem, or null (null too when decontamination is off). */
   contamination: z
-    .object({ benchmark: z.string(), item: z.string(), span: z.string(), kind: z.enum(['exact', 'ngram']) })
+    .object({ benchmark: z.string(), item: z.string(), span: z.string(), kind: z.enum(['exact', 'ngram', 'template']) })
     .nullable(),
 });
 export type ProcessedRecord = z.infer<typeof ProcessedRecordSchema>;

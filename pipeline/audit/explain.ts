@@ -52,6 +52,8 @@ export interface Explanation {
   kept_over: ClusterMember[];
   /** Fired signals of disabled filters (recorded but not rejecting), by filter name. */
   disabled: string[];
+  /** The shared span (or exact text, or template) that made the benchmark match, and how many boilerplate n-grams the run did not count. */
+  contamination: { match: string | null; boilerplate_ngrams: number };
 }
 
 export type Lookup = { kind: 'found'; id: string } | { kind: 'none' } | { kind: 'ambiguous'; candidates: { id: string; source: string; problem: string }[] };
@@ -108,9 +110,11 @@ export async function explain(o: RunOutputs, id: string): Promise<Explanation> {
     : [];
   const dupOf = record.duplicate_of ? (await o.query<ClusterMember>(`SELECT ${member} FROM records WHERE id = $d`, { d: record.duplicate_of }))[0] ?? null : null;
   const keptOver = await o.query<ClusterMember>(`SELECT ${member} FROM records WHERE duplicate_of = $id ORDER BY id LIMIT 50`, { id });
-  const config = (o.manifest.config ?? {}) as { filters?: { disable?: string[] }; decontamination?: { keep_benchmark_problems?: boolean } };
+  const config = (o.manifest.config ?? {}) as { filters?: { disable?: string[] }; decontamination?: { keep_benchmark_problems?: boolean; boilerplate?: string[] | null } };
   const off = new Set(config.filters?.disable ?? []);
   if (config.decontamination?.keep_benchmark_problems) off.add('decontamination');
   const disabled = record.signals.filter((s) => s.fired && (off.has(s.filter) || off.has(s.reason))).map((s) => s.filter);
-  return { record, cluster, duplicate_of: dupOf, kept_over: keptOver, disabled };
+  const match = record.signals.find((s) => s.filter === 'decontamination' && s.fired)?.evidence ?? null;
+  const contamination = { match, boilerplate_ngrams: config.decontamination?.boilerplate?.length ?? 0 };
+  return { record, cluster, duplicate_of: dupOf, kept_over: keptOver, disabled, contamination };
 }

@@ -266,6 +266,8 @@ function explainText(e: Explanation): string {
       .replace(/^/gm, '  '),
   );
   L.push('', 'decontamination:', `  ${r.contamination ? `overlaps benchmark ${r.contamination}` : 'no overlap with the benchmark test sets'}`);
+  if (e.contamination.match) L.push(`  match: ${e.contamination.match}`);
+  L.push(`  (${e.contamination.boilerplate_ngrams} boilerplate n-grams of the inputs not counted; list in the manifest's config)`);
   L.push('', 'dedup:');
   if (!r.dup_cluster) L.push('  no duplicate: alone in its cluster');
   else {

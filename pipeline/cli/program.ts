@@ -6,6 +6,7 @@ import { TOOL_VERSION } from '../version.ts';
 import { OutputError, UsageError } from '../errors.ts';
 import { registerRunCommand } from './run-command.ts';
 import { registerSourcesCommand } from './sources-command.ts';
+import { registerBenchmarksCommand } from './benchmarks-command.ts';
 import { registerVerifyCommand } from './verify-command.ts';
 import { registerCheckCommands } from './check-command.ts';
 import { registerEvalFiltersCommand } from './eval-filters-command.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerRunCommand(program);
   registerSourcesCommand(program);
+  registerBenchmarksCommand(program);
   registerVerifyCommand(program);
   registerCheckCommands(program);
   registerEvalFiltersCommand(program);

@@ -17,7 +17,29 @@ export interface BenchmarkSpec {
 /** Column holding the problem text, in order of preference (MATH-500/aimo/amc, GSM8K, AIME CSV). */
 const PROBLEM_COLUMNS = ['problem', 'question', 'Question', 'Problem'];
 /** Column holding an upstream id (MATH-500 `unique_id`, aimo/amc `id`, AIME CSV `ID`). */
-const ID_COLUMNS = ['unique_id', 'id', 'ID'];
+const ID_COLUMNS = ['unique_id', 'id', 'ID', 'idx'];
+/** A shared preamble some benchmarks keep apart from the question (OlympiadBench `context`). */
+const CONTEXT_COLUMN = 'context';
+
+/** A benchmark of the bundled default set, with where it comes from (data/benchmarks/README.md). */
+export interface BundledBenchmark {
+  name: string;
+  /** Path under data/benchmarks/. */
+  file: string;
+  origin: string;
+  license: string;
+}
+
+export const BUNDLED_BENCHMARKS: readonly BundledBenchmark[] = [
+  { name: 'math500', file: 'math-500/test.jsonl', origin: 'MATH-500 (OpenAI PRM800K split), HuggingFaceH4/MATH-500', license: 'MIT' },
+  { name: 'gsm8k_test', file: 'gsm8k/test.jsonl', origin: 'GSM8K test, openai/gsm8k', license: 'MIT' },
+  { name: 'aime_1983_2024', file: 'aime/AIME_Dataset_1983_2024.csv', origin: 'di-zhang-fdu/AIME_1983_2024', license: 'MIT (HF card)' },
+  { name: 'aime_2022_2024', file: 'aime/aimo-validation-aime.jsonl', origin: 'AI-MO/aimo-validation-aime', license: 'not stated (AoPS wiki texts, MAA)' },
+  { name: 'amc_2023', file: 'amc/amc23_test.jsonl', origin: 'AMC 12 2023, derived copy of AI-MO/aimo-validation-amc (QwenLM/Qwen2.5-Math)', license: 'none stated' },
+  { name: 'olympiadbench', file: 'olympiadbench/test.jsonl', origin: 'OlympiadBench, English text-only open-ended math (QwenLM/Qwen2.5-Math evaluation/data)', license: 'research use (authors); repository Apache-2.0' },
+  { name: 'minerva_math', file: 'minerva-math/test.jsonl', origin: 'Minerva MIT OCW problems (QwenLM/Qwen2.5-Math evaluation/data)', license: 'CC BY-NC-SA (MIT OCW)' },
+  { name: 'aime_2025', file: 'aime2025/aime25.jsonl', origin: 'AIME 2025 I and II (mlfoundations/evalchemy)', license: 'not stated (MAA problems)' },
+];
 
 /**
  * The bundled default set (copied from /work/shared/data/benchmarks; origins and licenses in
@@ -25,13 +47,7 @@ const ID_COLUMNS = ['unique_id', 'id', 'ID'];
  */
 export function defaultBenchmarkSpecs(projectRoot: string): BenchmarkSpec[] {
   const root = join(projectRoot, 'data', 'benchmarks');
-  return [
-    { name: 'math500', path: join(root, 'math-500', 'test.jsonl') },
-    { name: 'gsm8k_test', path: join(root, 'gsm8k', 'test.jsonl') },
-    { name: 'aime_1983_2024', path: join(root, 'aime', 'AIME_Dataset_1983_2024.csv') },
-    { name: 'aime_2022_2024', path: join(root, 'aime', 'aimo-validation-aime.jsonl') },
-    { name: 'amc_2023', path: join(root, 'amc', 'amc23_test.jsonl') },
-  ];
+  return BUNDLED_BENCHMARKS.map((b) => ({ name: b.name, path: join(root, b.file) }));
 }
 
 /**
@@ -74,10 +90,11 @@ function loadOne(spec: BenchmarkSpec): BenchmarkItem[] {
       throw new Error(`benchmark ${spec.name}: ${spec.path}: row ${k + 1} has no problem/question column`);
     }
     const idCol = ID_COLUMNS.find((c) => row[c] !== undefined && row[c] !== null && row[c] !== '');
+    const context = row[CONTEXT_COLUMN];
     out.push({
       benchmark: spec.name,
       item: idCol !== undefined ? String(row[idCol]) : `row ${k + 1}`,
-      problem: row[col] as string,
+      problem: typeof context === 'string' && context.trim() !== '' ? `${context}\n${row[col] as string}` : (row[col] as string),
     });
   });
   if (out.length === 0) throw new Error(`benchmark ${spec.name}: ${spec.path}: no rows`);

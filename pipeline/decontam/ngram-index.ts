@@ -56,24 +56,74 @@ export class NgramIndex {
 
   /** The first (earliest in the query) verified shared n-gram, or null. */
   find(tokens: string[]): NgramHit | null {
+    return this.findShared(tokens, 1, null);
+  }
+
+  /**
+   * The first indexed sequence that shares at least `minShared` verified n-grams (query
+   * windows) with `tokens`, not counting windows whose key is in `skip` (boilerplate); the hit
+   * names the first such window. Null when none does.
+   */
+  findShared(tokens: string[], minShared: number, skip: ReadonlySet<number> | null): NgramHit | null {
     if (tokens.length < this.n) return null;
+    const keys = windowKeys(hashTokens(tokens), this.n);
+    const filter = this.filter;
+    const first = new Map<number, NgramHit>();
+    const count = new Map<number, number>();
+    const lastWindow = new Map<number, number>(); // a window counts once per sequence
+    for (let t = 0; t < keys.length; t++) {
+      const bit = (keys[t] >>> 0) & KEY_FILTER_MASK;
+      if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
+      const list = this.postings.get(keys[t]);
+      if (list === undefined || skip?.has(keys[t])) continue;
+      for (let k = 0; k < list.length; k += 2) {
+        const seq = this.seqs[list[k]];
+        const pos = list[k + 1];
+        let len = 0;
+        while (t + len < tokens.length && pos + len < seq.length && tokens[t + len] === seq[pos + len]) len++;
+        if (len < this.n || lastWindow.get(list[k]) === t) continue;
+        lastWindow.set(list[k], t);
+        const c = (count.get(list[k]) ?? 0) + 1;
+        count.set(list[k], c);
+        if (!first.has(list[k])) first.set(list[k], { seq: list[k], seqPos: pos, queryPos: t, length: len });
+        if (c >= minShared) return first.get(list[k])!;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Keys of the query's windows that are verified n-grams of some indexed sequence (each key
+   * once): what the boilerplate count of the training inputs needs.
+   */
+  sharedKeys(tokens: string[], out: Set<number>): void {
+    if (tokens.length < this.n) return;
     const keys = windowKeys(hashTokens(tokens), this.n);
     const filter = this.filter;
     for (let t = 0; t < keys.length; t++) {
       const bit = (keys[t] >>> 0) & KEY_FILTER_MASK;
       if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
       const list = this.postings.get(keys[t]);
-      if (list === undefined) continue;
-      for (let k = 0; k < list.length; k += 2) {
-        const seq = this.seqs[list[k]];
-        const pos = list[k + 1];
-        let len = 0;
-        while (t + len < tokens.length && pos + len < seq.length && tokens[t + len] === seq[pos + len]) len++;
-        if (len >= this.n) return { seq: list[k], seqPos: pos, queryPos: t, length: len };
-      }
+      if (list === undefined || out.has(keys[t])) continue;
+      const seq = this.seqs[list[0]];
+      const pos = list[1];
+      let len = 0;
+      while (len < this.n && tokens[t + len] === seq[pos + len]) len++;
+      if (len === this.n) out.add(keys[t]);
     }
-    return null;
   }
+
+  /** The n-gram text of an indexed key (its first posting), or null. */
+  ngramText(key: number): string | null {
+    const list = this.postings.get(key);
+    if (list === undefined) return null;
+    return this.seqs[list[0]].slice(list[1], list[1] + this.n).join(' ');
+  }
+}
+
+/** Key of one n-gram given as its tokens (for a stored boilerplate list). */
+export function ngramKey(tokens: string[]): number {
+  return windowKeys(hashTokens(tokens), tokens.length)[0];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { DedupFacts } from './facts.ts';
 import { PairBuffer } from './packed-sort.ts';
+import { questionChanged } from './question-tokens.ts';
 import { jaccardAtLeast } from './shingles.ts';
 
 /**
@@ -12,12 +13,16 @@ import { jaccardAtLeast } from './shingles.ts';
  * freed after its last partner. If all left sets fit, one pass suffices; otherwise more passes
  * follow, each streaming only up to its last needed index.
  *
- * A pair is a near duplicate when its Jaccard is at or above the threshold (template siblings
- * were dropped before, see template-siblings.ts and value-store.ts).
+ * A pair is confirmed when its Jaccard is at or above the threshold (template siblings were
+ * dropped before, see template-siblings.ts and value-store.ts); `onEdge` is also told whether
+ * the two texts differ in what they ask (question-tokens.ts), which the caller settles with the
+ * answers.
  */
 export interface ConfirmOptions {
   threshold: number;
   budgetBytes: number;
+  /** Apply the "two problems, not one" rule to pairs at or above the threshold (question-tokens.ts). */
+  questionRule: boolean;
 }
 
 export interface ConfirmStats {
@@ -25,12 +30,15 @@ export interface ConfirmStats {
   compared: number;
   confirmed: number;
   belowThreshold: number;
+  /** Confirmed pairs whose wording differs in what is asked (an edge only if their answers agree). */
+  questionChanged: number;
   /** Largest number of bytes of shingle sets held at once. */
   peakHeldBytes: number;
 }
 
 interface Held {
   set: Uint32Array;
+  question: Uint32Array;
   pending: number;
 }
 
@@ -42,9 +50,9 @@ export async function confirmPairs(
   pairs: PairBuffer,
   setSize: Uint32Array,
   opts: ConfirmOptions,
-  onEdge: (i: number, j: number, jaccard: number) => void,
+  onEdge: (i: number, j: number, jaccard: number, questionChanged: boolean) => void,
 ): Promise<ConfirmStats> {
-  const stats: ConfirmStats = { passes: 0, compared: 0, confirmed: 0, belowThreshold: 0, peakHeldBytes: 0 };
+  const stats: ConfirmStats = { passes: 0, compared: 0, confirmed: 0, belowThreshold: 0, questionChanged: 0, peakHeldBytes: 0 };
   let p0 = 0;
   while (p0 < pairs.length) {
     // Chunk: whole left records, in pair order, until the budget is spent (at least one).
@@ -54,7 +62,8 @@ export async function confirmPairs(
     while (p1 < pairs.length) {
       const i = pairs.hi(p1);
       if (!lefts.has(i)) {
-        const cost = setSize[i] * 4 + HELD_OVERHEAD;
+        // the question tokens are never more than the set (one per word; the set has a 3-gram per word and more)
+        const cost = setSize[i] * 8 + HELD_OVERHEAD;
         if (lefts.size > 0 && bytes + cost > opts.budgetBytes) break;
         bytes += cost;
         lefts.set(i, 0);
@@ -83,18 +92,18 @@ export async function confirmPairs(
           for (; r < rights.length && rights.hi(r) === idx; r++) {
             const i = rights.lo(r);
             const left = held.get(i)!;
-            compare(i, left, idx, set);
+            compare(i, left, idx, set, f.question);
             if (--left.pending === 0) {
               held.delete(i);
-              heldBytes -= left.set.length * 4;
+              heldBytes -= (left.set.length + left.question.length) * 4;
             }
           }
         }
         const pending = lefts.get(idx);
         if (pending !== undefined) {
           // the stream's arrays are views into a reused buffer: keep a (sorted) copy
-          held.set(idx, { set: f.set.slice().sort(), pending });
-          heldBytes += f.set.length * 4;
+          held.set(idx, { set: f.set.slice().sort(), question: f.question.slice(), pending });
+          heldBytes += (f.set.length + f.question.length) * 4;
           if (heldBytes > stats.peakHeldBytes) stats.peakHeldBytes = heldBytes;
         }
         if (idx++ >= lastNeeded) break stream;
@@ -105,14 +114,16 @@ export async function confirmPairs(
   }
   return stats;
 
-  function compare(i: number, a: Held, j: number, b: Uint32Array): void {
+  function compare(i: number, a: Held, j: number, b: Uint32Array, question: Uint32Array): void {
     stats.compared++;
     const J = jaccardAtLeast(a.set, b, opts.threshold);
     if (J < opts.threshold) {
       stats.belowThreshold++;
       return;
     }
+    const changed = opts.questionRule && questionChanged(a.question, question);
+    if (changed) stats.questionChanged++;
     stats.confirmed++;
-    onEdge(i, j, J);
+    onEdge(i, j, J, changed);
   }
 }

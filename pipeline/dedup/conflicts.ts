@@ -87,6 +87,22 @@ export function resolveCluster(
   });
 }
 
+/**
+ * Whether two records' answers are the same (both present). Settles a pair whose wording differs
+ * in what is asked: the same answer says the change was wording; no answer says nothing, so the
+ * two stay apart.
+ */
+export function answersAgree(a: ClusterMember, b: ClusterMember, equivalent: Equivalent): boolean {
+  return a.answer !== null && b.answer !== null && sameAnswer(a, b, equivalent);
+}
+
+/** Whether an eligible member's answer disagrees with the keeper's (members ranked best first). */
+export function hasDisagreement(ranked: ClusterMember[], equivalent: Equivalent): boolean {
+  const keeper = ranked[0];
+  if (!keeper.eligible || keeper.answer === null) return false;
+  return ranked.some((m, k) => k > 0 && m.eligible && m.answer !== null && !sameAnswer(keeper, m, equivalent));
+}
+
 function sameAnswer(a: ClusterMember, b: ClusterMember, equivalent: Equivalent): boolean {
   if (a.answer_canonical !== null && a.answer_canonical === b.answer_canonical) return true;
   if (a.answer!.trim() === b.answer!.trim()) return true;

@@ -1,6 +1,6 @@
 import type { DedupConfig } from '../../schemas/config.ts';
 import { confirmPairs, type ConfirmStats } from './confirm.ts';
-import { resolveCluster, type ClusterMember } from './conflicts.ts';
+import { answersAgree, hasDisagreement, resolveCluster, type ClusterMember } from './conflicts.ts';
 import { rankMembers, sourceRank } from './keeper-policy.ts';
 import { candidatePairs } from './lsh.ts';
 import { dedupFacts, type DedupFacts } from './facts.ts';
@@ -35,6 +35,8 @@ export interface DedupStats {
   lshRecords: number;
   /** Pairs that passed LSH and the sketch prefilter but are template siblings (no Jaccard computed). */
   siblingPairs: number;
+  /** Confirmed pairs that ask different questions and give different answers: siblings, no edge. */
+  askedSiblings: number;
   /** Pairs whose exact Jaccard was computed. */
   candidatePairs: number;
   confirm: ConfirmStats;
@@ -168,6 +170,20 @@ export async function dedup(
   t = performance.now();
   const edgePartner = new Int32Array(n).fill(-1);
   const edgeJaccard = new Float32Array(n);
+  const addEdge = (i: number, j: number, J: number): void => {
+    uf.union(i, j);
+    if (J > edgeJaccard[i]) {
+      edgeJaccard[i] = J;
+      edgePartner[i] = j;
+    }
+    if (J > edgeJaccard[j]) {
+      edgeJaccard[j] = J;
+      edgePartner[j] = i;
+    }
+  };
+  // Confirmed pairs whose wording differs in what is asked: joined only if their answers agree
+  // (then the change was wording after all); otherwise siblings, both kept (question-tokens.ts).
+  const asked: number[] = [];
   const confirm = await confirmPairs(
     features,
     pairs,
@@ -175,43 +191,42 @@ export async function dedup(
     {
       threshold: cfg.near_dup_threshold,
       budgetBytes: cfg.confirm_memory_mb * 1024 * 1024,
+      questionRule: cfg.template_siblings,
     },
-    (i, j, J) => {
-      uf.union(i, j);
-      if (J > edgeJaccard[i]) {
-        edgeJaccard[i] = J;
-        edgePartner[i] = j;
-      }
-      if (J > edgeJaccard[j]) {
-        edgeJaccard[j] = J;
-        edgePartner[j] = i;
-      }
+    (i, j, J, questionChanged) => {
+      if (questionChanged) asked.push(i, j, J);
+      else addEdge(i, j, J);
     },
   );
   const msConfirm = performance.now() - t;
+  let askedSiblings = 0;
 
   // Pass 3: facts of clustered records only; then keepers and answer conflicts.
   t = performance.now();
   const root = new Int32Array(n);
   const size = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    root[i] = uf.find(i);
-    size[root[i]]++;
-  }
+  const countClusters = (): void => {
+    size.fill(0);
+    for (let i = 0; i < n; i++) {
+      root[i] = uf.find(i);
+      size[root[i]]++;
+    }
+  };
+  countClusters();
+  const inAsked = new Uint8Array(n);
+  for (let k = 0; k < asked.length; k += 3) inAsked[asked[k]] = inAsked[asked[k + 1]] = 1;
   const decisions = singletons();
   const clusters = new Map<number, ClusterMember[]>();
   const idOf = new Map<number, string>();
+  const read = new Map<number, ClusterMember>();
   let recordsInClusters = 0;
-  for (let i = 0; i < n; i++) if (size[root[i]] > 1) recordsInClusters++;
+  for (let i = 0; i < n; i++) if (size[root[i]] > 1 || inAsked[i]) recordsInClusters++;
   if (recordsInClusters > 0) {
     for await (const rec of inOrder(stream())) {
       const i = rec.index;
-      if (size[root[i]] > 1) {
+      if (size[root[i]] > 1 || inAsked[i]) {
         idOf.set(i, rec.id);
-        const rep = exactRep[i];
-        let members = clusters.get(root[i]);
-        if (!members) clusters.set(root[i], (members = []));
-        members.push({
+        read.set(i, {
           index: i,
           id: rec.id,
           source: rec.source,
@@ -220,12 +235,45 @@ export async function dedup(
           hasClosedForm: rec.answer_canonical !== null,
           answer: rec.answer,
           answer_canonical: rec.answer_canonical,
-          exactRep: rep,
+          exactRep: exactRep[i],
           edgePartnerId: null,
-          edgeJaccard: edgeJaccard[rep],
+          edgeJaccard: 0,
         });
       }
       if (i === n - 1) break;
+    }
+    // A held pair joins only clusters whose copies agree: a question changed next to a cluster
+    // that is an answer conflict already would otherwise be dropped with it.
+    const conflicted = new Set<number>();
+    if (asked.length) {
+      const base = new Map<number, ClusterMember[]>();
+      for (const [i, m] of read) {
+        if (size[root[i]] < 2) continue;
+        const list = base.get(root[i]);
+        if (list) list.push(m);
+        else base.set(root[i], [m]);
+      }
+      const rank = sourceRank(cfg.source_priority);
+      for (const [r, list] of base) if (hasDisagreement(rankMembers(list, rank), equivalent)) conflicted.add(r);
+    }
+    for (let k = 0; k < asked.length; k += 3) {
+      const a = read.get(asked[k])!;
+      const b = read.get(asked[k + 1])!;
+      if (answersAgree(a, b, equivalent) && !conflicted.has(root[a.index]) && !conflicted.has(root[b.index])) addEdge(a.index, b.index, asked[k + 2]);
+      else askedSiblings++;
+    }
+    countClusters();
+    for (const [i, m] of read) {
+      if (size[root[i]] < 2) continue;
+      m.edgeJaccard = edgeJaccard[m.exactRep];
+      let members = clusters.get(root[i]);
+      if (!members) clusters.set(root[i], (members = []));
+      members.push(m);
+    }
+    recordsInClusters = 0;
+    for (const members of clusters.values()) {
+      members.sort((x, y) => x.index - y.index);
+      recordsInClusters += members.length;
     }
     const rank = sourceRank(cfg.source_priority);
     for (const members of clusters.values()) {
@@ -243,6 +291,7 @@ export async function dedup(
     exactDuplicates,
     lshRecords,
     siblingPairs,
+    askedSiblings,
     candidatePairs: pairs.length,
     confirm,
     clusters: clusters.size,

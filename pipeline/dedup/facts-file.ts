@@ -5,13 +5,13 @@ import type { DedupFacts } from './facts.ts';
  * The binary file of dedup facts a read task writes beside its staging file: one entry per
  * record, in record order, as little-endian uint32 words:
  *
- *   [total words W] [hi] [lo] [bands B] [sketch bytes P] [set size S] [values V]
- *   B band hashes | ceil(P/4) words of sketch bytes | S set hashes | V value hashes
+ *   [total words W] [hi] [lo] [bands B] [sketch bytes P] [set size S] [values V] [question Q]
+ *   B band hashes | ceil(P/4) words of sketch bytes | S set hashes | V value hashes | Q question tokens
  *
  * Binary because the dedup stage reads it up to once per confirmation pass: decoding is a few
  * array views per record, against a JSON parse of ~250 numbers.
  */
-const HEADER_WORDS = 7;
+const HEADER_WORDS = 8;
 
 export function encodeDedupFacts(list: readonly DedupFacts[]): Uint8Array {
   let words = 0;
@@ -27,6 +27,7 @@ export function encodeDedupFacts(list: readonly DedupFacts[]): Uint8Array {
     out[w + 4] = f.sketch.length;
     out[w + 5] = f.set.length;
     out[w + 6] = f.values.length;
+    out[w + 7] = f.question.length;
     let o = w + HEADER_WORDS;
     out.set(f.bands, o);
     o += f.bands.length;
@@ -35,13 +36,15 @@ export function encodeDedupFacts(list: readonly DedupFacts[]): Uint8Array {
     out.set(f.set, o);
     o += f.set.length;
     out.set(f.values, o);
+    o += f.values.length;
+    out.set(f.question, o);
     w += total;
   }
   return new Uint8Array(out.buffer);
 }
 
 function entryWords(f: DedupFacts): number {
-  return HEADER_WORDS + f.bands.length + ((f.sketch.length + 3) >>> 2) + f.set.length + f.values.length;
+  return HEADER_WORDS + f.bands.length + ((f.sketch.length + 3) >>> 2) + f.set.length + f.values.length + f.question.length;
 }
 
 /**
@@ -95,7 +98,8 @@ function decodeEntry(words: Uint32Array, bytes: Uint8Array, at: number, total: n
   const p = words[at + 4];
   const s = words[at + 5];
   const v = words[at + 6];
-  if (HEADER_WORDS + b + ((p + 3) >>> 2) + s + v !== total) throw new Error(`${path}: corrupt dedup facts entry (sizes do not add up)`);
+  const q = words[at + 7];
+  if (HEADER_WORDS + b + ((p + 3) >>> 2) + s + v + q !== total) throw new Error(`${path}: corrupt dedup facts entry (sizes do not add up)`);
   let o = at + HEADER_WORDS;
   const bands = words.subarray(o, o + b);
   o += b;
@@ -103,5 +107,7 @@ function decodeEntry(words: Uint32Array, bytes: Uint8Array, at: number, total: n
   o += (p + 3) >>> 2;
   const set = words.subarray(o, o + s);
   o += s;
-  return { hi: words[at + 1], lo: words[at + 2], bands, sketch, set, values: words.subarray(o, o + v) };
+  const values = words.subarray(o, o + v);
+  o += v;
+  return { hi: words[at + 1], lo: words[at + 2], bands, sketch, set, values, question: words.subarray(o, o + q) };
 }

@@ -2,6 +2,7 @@ import type { DedupConfig } from '../../schemas/config.ts';
 import { MinHasher } from './minhash.ts';
 import { murmur3String } from './murmur3.ts';
 import { normalizeProblem } from './normalize.ts';
+import { questionTokens } from './question-tokens.ts';
 import { shingleHashes } from './shingles.ts';
 import { valueHashes } from './template-siblings.ts';
 
@@ -30,6 +31,8 @@ export interface DedupFacts {
   set: Uint32Array;
   /** Sorted hashes of the value tokens (the template-sibling rule). */
   values: Uint32Array;
+  /** Question tokens in text order (the "two problems, not one" rule, question-tokens.ts). */
+  question: Uint32Array;
 }
 
 const hashers = new Map<string, MinHasher>();
@@ -56,5 +59,6 @@ export function dedupFactsNormalized(norm: string, cfg: DedupConfig, original: s
     sketch,
     set,
     values: valueHashes(norm, original),
+    question: questionTokens(norm, original),
   };
 }

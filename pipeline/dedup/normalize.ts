@@ -28,6 +28,9 @@ const COMMAND_ALIASES: [RegExp, string][] = [
   [/\\geqslant(?![a-zA-Z])/g, '\\geq'],
   [/\\lt(?![a-zA-Z])/g, '<'],
   [/\\gt(?![a-zA-Z])/g, '>'],
+  [/\\rightarrow(?![a-zA-Z])/g, '\\to'],
+  [/\\[lc]?dots(?:[bc])?(?![a-zA-Z])|\.\.\.|\u2026/g, '\\dots'],
+  [/\\textdollar(?![a-zA-Z])/g, '\\$'],
 ];
 
 /** Sizing and style commands that change only the look. `\left.` is an invisible delimiter. */
@@ -38,8 +41,13 @@ const SPACING = /\\[,;:!> ]|\\q?quad(?![a-zA-Z])|~/g;
 const TEXT_WRAP = /\\(?:text|textbf|textit|textrm|emph|mbox|mathrm)\s*\{([^{}]*)\}/g;
 
 const ESCAPED_DOLLAR = '\uE000';
-/** Math delimiters: `$$`, `$`, `\(`, `\)`, `\[`, `\]`. */
-const DELIMITER = /\$\$|\$|\\\(|\\\)|\\\[|\\\]/g;
+/** Math delimiters: `$$`, `$`, `\(`, `\)`, `\[`, `\]`, and display environments (`\begin{align*}` ... `\end{align*}`). */
+const DELIMITER = /\$\$|\$|\\\(|\\\)|\\\[|\\\]|\\(?:begin|end)\{(?:align|aligned|equation|gather|gathered|eqnarray|multline|displaymath)\*?\}/g;
+/**
+ * Answer options at the end (`(A) 7 (B) 8 (C) 16 ...`, `\textbf{(A)}` unwrapped): one copy of an
+ * AMC problem lists them, another does not. Three labels in order, up to the end of the text.
+ */
+const OPTIONS_TAIL = /\(\s*A\s*\)(?:(?!\(\s*A\s*\))[\s\S])*?\(\s*B\s*\)[\s\S]*?\(\s*C\s*\)[\s\S]*$/;
 
 /**
  * Normalises a problem statement. Steps, in order (each exists because real copies differ so):
@@ -57,9 +65,12 @@ export function normalizeProblem(text: string): string {
     prev = s;
     s = s.replace(TEXT_WRAP, ' $1 ');
   }
+  s = s.replace(OPTIONS_TAIL, ' ');
   s = lowerProse(s.replace(/\\\$/g, ESCAPED_DOLLAR));
   s = s.replace(DELIMITER, ' ').replaceAll(ESCAPED_DOLLAR, ' ');
   s = s
+    .replace(/([\^_])\{\s*\}/g, '')
+    .replace(/&/g, ' ')
     .replace(/([\^_])\{\s*([A-Za-z0-9])\s*\}/g, '$1$2')
     .replace(/\\frac\s*([0-9])\s*([0-9])/g, '\\frac{$1}{$2}')
     .replace(/\\sqrt\s*([0-9])/g, '\\sqrt{$1}');
@@ -91,7 +102,7 @@ function lowerProse(s: string): string {
     const d = m[0];
     if (!inMath) {
       inMath = true;
-      closer = d === '\\(' ? '\\)' : d === '\\[' ? '\\]' : d;
+      closer = d === '\\(' ? '\\)' : d === '\\[' ? '\\]' : d.startsWith('\\begin') ? d.replace('begin', 'end') : d;
     } else if (d === closer) {
       inMath = false;
     }

@@ -13,7 +13,7 @@ export function contaminationIndex(config: Config): ContaminationIndex | null {
   const key = JSON.stringify(d);
   if (cached?.key !== key) {
     const specs = d.benchmarks.length ? d.benchmarks : defaultBenchmarkSpecs(PROJECT_ROOT);
-    cached = { key, index: d.enabled ? new ContaminationIndex(loadBenchmarks(specs), d.ngram) : null };
+    cached = { key, index: d.enabled ? new ContaminationIndex(loadBenchmarks(specs), { ngram: d.ngram, minShared: d.min_shared_ngrams, boilerplate: d.boilerplate ?? [], template: d.template }) : null };
   }
   return cached.index;
 }

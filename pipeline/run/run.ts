@@ -29,6 +29,8 @@ import { UsageError } from '../errors.ts';
 import { checkFilterNames } from '../process/filter-names.ts';
 import { writeDatasetCard, writeReport } from '../report/index.ts';
 import { sha256File } from '../write/parquet-shards.ts';
+import { withDerivedBoilerplate } from '../decontam/boilerplate.ts';
+import { PROJECT_ROOT } from '../version.ts';
 
 export interface RunOptions {
   progress?: Progress;
@@ -69,6 +71,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
   } catch (e) {
     throw new UsageError(`decontamination benchmarks: ${(e as Error).message}`);
   }
+  config = await withDerivedBoilerplate(config, tasks, PROJECT_ROOT); // boilerplate n-grams from the inputs
   const configHash = createHash('sha256').update(canonicalJson(configForHash(config))).digest('hex');
   const plan = await makePlan(configHash, files, tasks);
 

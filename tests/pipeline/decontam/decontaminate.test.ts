@@ -25,6 +25,11 @@ describe('loadBenchmarks', () => {
     expect(by('aime_2022_2024')).toHaveLength(90);
     expect(by('amc_2023')).toHaveLength(40);
     expect(by('amc_2023')[0].item).toBe('0');
+    expect(by('olympiadbench')).toHaveLength(675);
+    expect(by('olympiadbench')[0].item).toBe('1606');
+    expect(by('minerva_math')).toHaveLength(272);
+    expect(by('aime_2025')).toHaveLength(30);
+    expect(by('aime_2025')[0].item).toBe('I-1');
   });
   it('parses the AIME CSV multi-line quoted questions', () => {
     const q = by('aime_1983_2024').find((i) => i.item === '1983-4')!;

@@ -1,0 +1,80 @@
+import type { Config } from '../../schemas/config.ts';
+import { getAdapter } from '../../sources/registry.ts';
+import { murmur3String } from '../dedup/murmur3.ts';
+import { normalizeProblem } from '../dedup/normalize.ts';
+import { readTask } from '../read/read-task.ts';
+import type { ReadTask } from '../run/tasks.ts';
+import { toRecord } from '../process/to-record.ts';
+import { ContaminationIndex, defaultBenchmarkSpecs, loadBenchmarks } from './decontaminate.ts';
+
+/**
+ * Boilerplate is not evidence: instructions, answer-format sentences and reminders ("where m and
+ * n are relatively prime positive integers. Find m+n", "two seatings are considered the same if
+ * one is a rotation of the other", "(Reminder: the number n! is ...)") are shared by benchmark
+ * items and many unrelated training problems alike. An n-gram of a benchmark item found in at
+ * least `minDocs` distinct training problems is boilerplate and never counts toward
+ * contamination.
+ *
+ * Only problems that are not copies of a benchmark item count: a problem most of whose
+ * windows (COPY_SHARE) are benchmark n-grams is a copy (of a MATH-500 item, say), and its text
+ * is the item's, not boilerplate; the rest count once per distinct word-token text. So a
+ * benchmark problem found in three sources never turns its own text into boilerplate, while a
+ * sentence that many other problems repeat does. Only the benchmark items' n-grams are counted (a bitmap filters the rest), so
+ * the count costs a read of the inputs and a tokenisation, not a table of every n-gram.
+ */
+const COPY_SHARE = 0.5;
+
+export class BoilerplateCounter {
+  private readonly docs = new Map<number, Set<number>>();
+  private readonly seen = new Set<number>();
+
+  private readonly index: ContaminationIndex;
+  private readonly minDocs: number;
+
+  constructor(index: ContaminationIndex, minDocs: number) {
+    this.index = index;
+    this.minDocs = minDocs;
+  }
+
+  add(problem: string): void {
+    const tokens = ContaminationIndex.tokens(normalizeProblem(problem));
+    this.seen.clear();
+    this.index.ngramIndex.sharedKeys(tokens, this.seen);
+    if (this.seen.size === 0 || this.seen.size >= COPY_SHARE * (tokens.length - this.index.ngramIndex.n + 1)) return;
+    const doc = murmur3String(tokens.join(' '), 0x6c8e9cf5);
+    for (const key of this.seen) {
+      let s = this.docs.get(key);
+      if (!s) this.docs.set(key, (s = new Set()));
+      if (s.size < this.minDocs) s.add(doc);
+    }
+  }
+
+  /** Boilerplate n-grams (tokens joined by spaces), sorted. */
+  result(): string[] {
+    const out: string[] = [];
+    for (const [key, s] of this.docs) if (s.size >= this.minDocs) out.push(this.index.ngramIndex.ngramText(key)!);
+    return out.sort();
+  }
+}
+
+/**
+ * The config with `decontamination.boilerplate` filled from the inputs when it is null (and
+ * decontamination is on): one pass over the raw rows of every read task, before the per-record
+ * stages, so each worker's index skips the same list. Deterministic: the list depends only on
+ * the inputs, the benchmarks and the settings, and is sorted.
+ */
+export async function withDerivedBoilerplate(config: Config, tasks: readonly ReadTask[], root: string): Promise<Config> {
+  const d = config.decontamination;
+  if (!d.enabled || d.boilerplate !== null) return config;
+  const specs = d.benchmarks.length ? d.benchmarks : defaultBenchmarkSpecs(root);
+  const index = new ContaminationIndex(loadBenchmarks(specs), { ngram: d.ngram, template: false });
+  const counter = new BoilerplateCounter(index, d.boilerplate_min_docs);
+  for (const task of tasks) {
+    const adapter = getAdapter(task.source);
+    for await (const raw of readTask(task)) {
+      const r = toRecord(adapter, raw);
+      if (r.ok) counter.add(r.record.problem);
+    }
+  }
+  return { ...config, decontamination: { ...d, boilerplate: counter.result() } };
+}

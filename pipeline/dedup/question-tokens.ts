@@ -1,0 +1,157 @@
+import { diffArrays } from 'diff';
+import { murmur3String } from './murmur3.ts';
+
+/**
+ * "Two problems, not one": the question tokens of a problem and the rule that tells a copy
+ * (reformatted, or reworded without changing what is asked) from a sibling that shares the
+ * setup but asks something else ("... the word TOOT" vs "... ALABAMA", "largest" vs "smallest",
+ * "an altitude" vs "a median", "distinguishable" vs "indistinguishable", a different event in a
+ * shared card-deck preamble).
+ *
+ * Tokens: the normalised text's words (stemmed), numbers, single math letters, LaTeX command
+ * names and operators, in order; punctuation and brackets are dropped. Each token is hashed and
+ * its class kept in the low two bits: 0 filler (articles, question verbs, answer-format words,
+ * personal names), 1 content, 2 negation.
+ *
+ * Rule (`questionChanged`): diff the two token sequences (Myers, `diff` package); a hunk changes
+ * the question when
+ *   - either side has a negation ("balls are not distinguishable but boxes are" vs "... boxes
+ *     are not": the same words, moved), or
+ *   - both sides are non-empty and at least one has content ("largest" -> "smallest",
+ *     "divisible by 3" -> "there", "COMBINATION" -> "TEPEE", "3n ... 2n" -> "2n ... 3n"), or
+ *   - one side is empty, the other has content, and the hunk is inside the text (not at its
+ *     start or end): "Find A-B" vs "Find B", "the area" vs "the closest integer to the area".
+ *     Text added at the start or end is a label, a score, an answer-format sentence, a note or
+ *     the answer options of one copy: still the same problem.
+ */
+
+const CLASS_FILLER = 0;
+const CLASS_CONTENT = 1;
+const CLASS_NEGATION = 2;
+/** A full stop, question or exclamation mark (normalisation drops the space after it): text added after one is an added sentence. */
+const CLASS_BOUNDARY = 3;
+/** Bit 2 of a token marks a number. */
+const NUMBER_BIT = 4;
+/** Words of a leading label or score ("Problem 3.", "(5 points)"). */
+const LABEL_WORDS = new Set(['problem', 'point', 'mark', 'question', 'exercise', 'example', 'task']);
+
+/** Words whose change leaves the question the same (wording, answer format, glue). */
+const FILLER = new Set(
+  (
+    'a an the this that these those there here it its is are was were be been being am do does did done ' +
+    'find compute determine calculate evaluate give what which who whom whose how why when where ' +
+    'value values of to in on at by for from with as into onto than then so such also and or ' +
+    'if let suppose given assume note that please express answer your you we us our i me my ' +
+    'form simplest common fraction fractions terms lowest enter separated commas comma ' +
+    'following below above shown diagram figure respectively each all possible ' +
+    'can could may might must should will would shall has have had ' +
+    'number numbers quantity result he she her his him they them their it one\'s ' +
+    'begin end align aligned array cases pmatrix bmatrix matrix frac sqrt text mathrm mathbf mathit textbf boldsymbol ' +
+    'operatorname overline underline hat bar vec displaystyle mbox bullet item ldots cdots dots quad circ'
+  )
+    .split(' ')
+    .filter(Boolean),
+);
+/** Words that flip what is asked wherever they move. */
+const NEGATION = new Set(['not', 'no', 'cannot', 'never', 'neither', 'nor', 'without', 'except', 'excluding', 'none', 'non']);
+/**
+ * Letters, digits, LaTeX command names. Operators and punctuation are left out: the value-token
+ * rule (template-siblings.ts) compares operators, and here they mostly differ by typesetting
+ * ("16-ounce" vs "16 ounce", `f(x)/y` vs `\frac{f(x)}y`).
+ */
+const TOKEN = /\\[A-Za-z]+|\p{L}+|[0-9]+(?:\.[0-9]+)?|[.?!]/gu;
+/** Title-case words after a lower-case word or a comma in the original: personal and place names. */
+const NAME = /(?<=[a-z,;] )[A-Z][a-z]+\b/g;
+const QUESTION_SEED = 0x2f6b3a1d;
+
+/** Light stemming so "colors"/"color", "distances"/"distance", "zeroes"/"zeros" agree. */
+function stem(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
+  if (w.length > 3 && (w.endsWith('s') || w.endsWith('e')) && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+function classify(tok: string, names: Set<string>): { key: string; cls: number } {
+  if (/^[.?!]$/.test(tok)) return { key: '.', cls: CLASS_BOUNDARY };
+  if (/^[0-9]/.test(tok) || tok.length === 1) return { key: tok, cls: CLASS_CONTENT };
+  // a command name reads as its word: `\triangle ABC` and "triangle ABC" agree
+  const w = (tok.startsWith('\\') ? tok.slice(1) : tok).toLowerCase();
+  if (NEGATION.has(w)) return { key: w, cls: CLASS_NEGATION };
+  if (FILLER.has(w) || names.has(w)) return { key: w, cls: CLASS_FILLER };
+  return { key: stem(w), cls: CLASS_CONTENT };
+}
+
+/** Question tokens of a normalised text (`original`: the text before normalisation, for names). */
+export function questionTokens(normalized: string, original?: string): Uint32Array {
+  const names = new Set<string>();
+  if (original) for (const m of original.match(NAME) ?? []) names.add(m.toLowerCase());
+  const toks = normalized.match(TOKEN) ?? [];
+  const out = new Uint32Array(toks.length);
+  for (let i = 0; i < toks.length; i++) {
+    const { key, cls } = classify(toks[i], names);
+    out[i] = ((murmur3String(key, QUESTION_SEED) & ~7) | (/^[0-9]/.test(key) ? NUMBER_BIT : 0) | cls) >>> 0;
+  }
+  return out;
+}
+
+/** True when the two token sequences ask different questions (see the rule above). */
+export function questionChanged(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  return questionChange(a, b) !== null;
+}
+
+/** The first hunk that changes the question, as token ranges [startA, endA, startB, endB], or null. */
+export function questionChange(a: ArrayLike<number>, b: ArrayLike<number>): [number, number, number, number] | null {
+  const parts = diffArrays(Array.from(a), Array.from(b));
+  let posA = 0;
+  let posB = 0;
+  for (let k = 0; k < parts.length; ) {
+    if (!parts[k].added && !parts[k].removed) {
+      posA += parts[k].count ?? parts[k].value.length;
+      posB += parts[k].count ?? parts[k].value.length;
+      k++;
+      continue;
+    }
+    // a hunk: consecutive removed/added parts
+    const removed: number[] = [];
+    const added: number[] = [];
+    const startA = posA;
+    const startB = posB;
+    for (; k < parts.length && (parts[k].added || parts[k].removed); k++) {
+      if (parts[k].removed) removed.push(...parts[k].value);
+      else added.push(...parts[k].value);
+    }
+    posA += removed.length;
+    posB += added.length;
+    const at = startA === 0 && startB === 0 ? 'start' : posA === a.length && posB === b.length ? 'end' : 'inside';
+    if (hunkChanges(removed, added, at)) return [startA, posA, startB, posB];
+  }
+  return null;
+}
+
+/** The raw tokens `questionTokens` hashes (for evidence and debugging). */
+export function questionTokenText(normalized: string): string[] {
+  return normalized.match(TOKEN) ?? [];
+}
+
+function hunkChanges(x: number[], y: number[], at: 'start' | 'end' | 'inside'): boolean {
+  const cls = (t: number) => t & 3;
+  const content = (s: number[]) => s.some((t) => cls(t) === CLASS_CONTENT);
+  const negations = (s: number[]) => s.filter((t) => cls(t) === CLASS_NEGATION).length;
+  // a negation added, dropped or moved ("except" -> "excluding" keeps one on each side)
+  if (negations(x) !== negations(y)) return true;
+  if (x.length > 0 && y.length > 0) return content(x) || content(y);
+  const side = x.length > 0 ? x : y;
+  if (!content(side)) return false;
+  // added at the end after a full stop: an answer-format sentence, a note, the answer options
+  if (at === 'end') return cls(side[0]) !== CLASS_BOUNDARY;
+  // added at the start: a label or score ending in a full stop, or numbers and label words
+  if (at === 'start') return cls(side[side.length - 1]) !== CLASS_BOUNDARY && !side.every(isLabelToken);
+  return true;
+}
+
+function isLabelToken(t: number): boolean {
+  return (t & 3) !== CLASS_CONTENT || (t & NUMBER_BIT) !== 0 || LABELS.has(t);
+}
+
+const LABELS = new Set([...LABEL_WORDS].map((w) => ((murmur3String(w, QUESTION_SEED) & ~7) | CLASS_CONTENT) >>> 0));
