@@ -11,6 +11,7 @@ import { registerCheckCommands } from './check-command.ts';
 import { registerEvalFiltersCommand } from './eval-filters-command.ts';
 import { registerFetchCommands } from './fetch-command.ts';
 import { registerAuditCommands } from './audit-command.ts';
+import { registerServeCommand } from './serve-command.ts';
 
 /**
  * The `bigmath` command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerEvalFiltersCommand(program);
   registerFetchCommands(program);
   registerAuditCommands(program);
+  registerServeCommand(program);
   return program;
 }
 

@@ -1,0 +1,54 @@
+import { isEquivalent } from '../../checker/index.ts';
+import { parseCheckBody, parseRewardBody, RequestError } from './protocol.ts';
+import { rewardPair } from './reward-fn.ts';
+import { Histogram, type HistogramData } from './histogram.ts';
+
+/**
+ * Piscina worker of `bigmath serve`: decodes, validates and checks one request body and returns the
+ * response text. Everything but socket I/O happens here, so the event loop of the main thread only
+ * moves bytes (the body arrives as a transferred buffer, the answer leaves as one string).
+ */
+
+export interface ServeTask { route: 'reward' | 'check'; body: Uint8Array; maxPairs: number }
+
+export interface ServeResult {
+  status: number;
+  body: string;
+  pairs: number;
+  /** The kind of client error when status is not 200. */
+  error: 'bad_request' | 'too_large' | null;
+  work: HistogramData;
+}
+
+function run(task: ServeTask): { body: string; work: Histogram } {
+  const work = new Histogram();
+  const results: unknown[] = [];
+  if (task.route === 'reward') {
+    for (const it of parseRewardBody(task.body, task.maxPairs)) {
+      const t = performance.now();
+      results.push(rewardPair(it.gold, it.response, it.options));
+      work.observe((performance.now() - t) / 1000);
+    }
+  } else {
+    for (const it of parseCheckBody(task.body, task.maxPairs)) {
+      const t = performance.now();
+      results.push(isEquivalent(it.gold, it.pred, it.options));
+      work.observe((performance.now() - t) / 1000);
+    }
+  }
+  return { body: JSON.stringify(results), work };
+}
+
+export default function serveTask(task: ServeTask): ServeResult {
+  try {
+    const { body, work } = run(task);
+    return { status: 200, body, pairs: work.count, error: null, work };
+  } catch (e) {
+    if (!(e instanceof RequestError)) throw e;
+    const tooLarge = e.cause === 'too_large';
+    return {
+      status: tooLarge ? 413 : 400, body: JSON.stringify({ error: e.message }), pairs: 0,
+      error: tooLarge ? 'too_large' : 'bad_request', work: new Histogram(),
+    };
+  }
+}
