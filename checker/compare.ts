@@ -3,6 +3,7 @@ import { evalExact, evalNumeric, isFiniteC, type C, type Env } from './evaluate.
 import { bareDecimal, freeSymbols, hasDecimal, hasUnknownFunction } from './expr-utils.ts';
 import { LINE_PROBES, samplePoints } from './numeric-sampling.ts';
 import { canonicalOf } from './canonical.ts';
+import { floatsTrustworthy, preciseEqual } from './precise.ts';
 import { toInterval } from './interpret.ts';
 import type { CompareOptions, Expr, Interval, ParsedAnswer, RelOp } from './types.ts';
 
@@ -62,7 +63,16 @@ function compareConstants(x: Expr, y: Expr, o: ResolvedOptions): boolean {
     return x.args.every((a, k) => compareConstants(a, y.args[k], o));
   }
   const vx = evalNumeric(x), vy = evalNumeric(y);
-  if (!isFiniteC(vx) || !isFiniteC(vy)) return false;
+  const real = isFiniteC(vx) && isFiniteC(vy) && vx.im === 0 && vy.im === 0;
+  // Doubles cannot tell 1/2004! from 1/2006! (both 0) nor 10^{20}+1 from 10^{20}: decide those at
+  // 80 digits, and when even that cannot evaluate them the answer is "unknown", hence not equal.
+  if (!isFiniteC(vx) || !isFiniteC(vy) || (real && !(floatsTrustworthy(vx.re) && floatsTrustworthy(vy.re)) && o.decimalPolicy !== 'tolerance')) {
+    if (hasDecimal(x) || hasDecimal(y)) {
+      if (!isFiniteC(vx) || !isFiniteC(vy)) return false;
+    } else {
+      return preciseEqual(x, y) === true;
+    }
+  }
   if (o.decimalPolicy === 'tolerance') return close(vx, vy, Math.max(o.relTol, 1e-6));
   if (close(vx, vy, o.relTol)) return true;
   if (o.decimalPolicy === 'exact' || (!dx && !dy) || vx.im !== 0 || vy.im !== 0) return false;
@@ -289,10 +299,11 @@ export function compareAnswers(a: ParsedAnswer, b: ParsedAnswer, o: ResolvedOpti
     }
     return matchOrdered(a.items, b.items, o);
   }
-  // A bare list ("1, 3") has no brackets to say whether order matters: accept either reading.
-  // Labels (a=2, b=3) fix the order, so only the ordered reading applies then.
-  if (a.kind === 'set' && !a.braces && b.kind === 'tuple') return matchOrdered(a.items, b.items, o) || (!b.labels && matchSets(a.items, b.items, o));
-  if (b.kind === 'set' && !b.braces && a.kind === 'tuple') return matchOrdered(a.items, b.items, o) || (!a.labels && matchSets(a.items, b.items, o));
+  // Structure fails closed: a bare list ("1, 3") against a tuple is read in order only, so a
+  // permutation of an ordered answer is never rewarded. A bare list matches as a set only a set or
+  // another bare list (the "all solutions" form), never a tuple.
+  if (a.kind === 'set' && !a.braces && b.kind === 'tuple') return matchOrdered(a.items, b.items, o);
+  if (b.kind === 'set' && !b.braces && a.kind === 'tuple') return matchOrdered(a.items, b.items, o);
   if (a.kind === 'matrix' && b.kind === 'matrix') {
     return a.rows.length === b.rows.length && a.rows.every((r, i) => r.length === b.rows[i].length
       && r.every((x, j) => compareExpressions(x, b.rows[i][j], o)));

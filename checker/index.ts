@@ -1,109 +1,14 @@
 /**
  * bigmath answer checker: extract, parse, classify, canonicalise and compare math answers.
- * Pure, deterministic and bounded in time on any input; usable as an RL reward function.
+ * Pure, deterministic and bounded in time on any input; usable as an RL reward function (see reward.ts).
  */
-import { BoundedCache } from './cache.ts';
-import { classifyParsed } from './classify.ts';
-import { compareAnswers, DEFAULT_OPTIONS, type ResolvedOptions } from './compare.ts';
-import { extractAnswer } from './extract.ts';
-import { parseUncached } from './parse.ts';
-import type { Classification, CompareOptions, ParsedAnswer } from './types.ts';
-
 export type {
   AnswerKind, Classification, CompareOptions, DecimalPolicy, Expr, Interval, NotClosedReason, ParsedAnswer, RelOp,
 } from './types.ts';
 export { extractBoxedAll, extractLastBoxed, extractBoxedSpans } from './boxed.ts';
 export { extractAnswer } from './extract.ts';
 export { DEFAULT_OPTIONS } from './compare.ts';
-
-const parseCache = new BoundedCache<ParsedAnswer>(200_000);
-const classCache = new BoundedCache<Classification>(200_000);
-
-/** Drops the parse and classification memos (long-running processes; timing tests). */
-export function clearCheckerCaches(): void {
-  parseCache.clear();
-  classCache.clear();
-}
-
-/** Typed tree of an answer string (LaTeX or plain). Never throws. */
-export function parseAnswer(answer: string): ParsedAnswer {
-  const key = typeof answer === 'string' ? answer : '';
-  let p = parseCache.get(key);
-  if (p === undefined) {
-    p = parseUncached(key);
-    parseCache.set(key, p);
-  }
-  return p;
-}
-
-/** Kind, canonical form, or the reason an answer is not a closed form. Cached; never throws. */
-export function classify(answer: string): Classification {
-  const key = typeof answer === 'string' ? answer : '';
-  let c = classCache.get(key);
-  if (c === undefined) {
-    c = classifyParsed(parseAnswer(key));
-    classCache.set(key, c);
-  }
-  return c;
-}
-
-/** Deterministic canonical string of a closed-form answer, else null. */
-export function canonicalize(answer: string): string | null {
-  return classify(answer).canonical;
-}
-
-function resolve(options?: CompareOptions): ResolvedOptions {
-  return options ? { ...DEFAULT_OPTIONS, ...options } : DEFAULT_OPTIONS;
-}
-
-/** Loose text key for answers that are not closed forms ("\text{Even}" vs "even"). */
-function textKey(s: string): string {
-  return s.replace(/\\(?:text|textbf|mathrm|mbox)\s*\{([^{}]*)\}/g, '$1').replace(/[\s${}\\.]/g, '').toLowerCase();
-}
-
-/** An option letter stated in a longer text: "(C) 5", "A. because ...", "Because B is valid". */
-function optionLetterIn(text: string): string | null {
-  const start = /^\s*\(?([A-E])\)?(?:[.:)\s]|$)/.exec(text);
-  if (start) return start[1];
-  const stated = /answer\s*(?:is|:)\s*\(?([A-E])\)?\b/i.exec(text);
-  if (stated) return stated[1].toUpperCase();
-  const alone = text.match(/(?<![A-Za-z])\(?[A-E]\)?(?![A-Za-z])/g);
-  return alone ? alone[alone.length - 1].replace(/[()]/g, '') : null;
-}
-
-/**
- * Whether `pred` states the same answer as `gold`. Both are answers, not whole solutions (see
- * extractAnswer). Never throws; bounded time; deterministic.
- */
-export function isEquivalent(gold: string, pred: string, options?: CompareOptions): boolean {
-  try {
-    if (typeof gold !== 'string' || typeof pred !== 'string') return false;
-    if (gold.trim() === pred.trim()) return gold.trim() !== '';
-    const a = parseAnswer(gold), b = parseAnswer(pred);
-    if (a.kind === 'not_closed_form' || b.kind === 'not_closed_form') {
-      if (a.kind === 'not_closed_form' && a.reason === 'option_letter') {
-        if (b.kind === 'not_closed_form' && b.reason === 'option_letter') return a.text === b.text;
-        if (pred.length <= 400) return optionLetterIn(pred.replace(/\\text\{([^{}]*)\}/g, '$1').replace(/\$/g, '')) === a.text;
-        return false;
-      }
-      if (a.kind === 'not_closed_form' && b.kind === 'not_closed_form') {
-        const ka = textKey(a.text), kb = textKey(b.text);
-        return ka !== '' && ka === kb;
-      }
-      return false;
-    }
-    const ca = classify(gold).canonical, cb = classify(pred).canonical;
-    if (ca !== null && ca === cb) return true;
-    return compareAnswers(a, b, resolve(options));
-  } catch {
-    return false;
-  }
-}
-
-/** Extracts the final answers of a gold solution and a response, then compares them. */
-export function verifyResponse(goldSolution: string, response: string, options?: CompareOptions): boolean {
-  const g = extractAnswer(goldSolution) ?? goldSolution;
-  const p = extractAnswer(response);
-  if (p === null) return false;
-  return isEquivalent(g, p, options);
-}
+export {
+  canonicalize, classify, clearCheckerCaches, isEquivalent, parseAnswer, verifyAgainstSolution, verifyResponse,
+} from './verify.ts';
+export { reward, type RewardOptions, type RewardResult } from './reward.ts';

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
-import { classify, extractAnswer, isEquivalent, type CompareOptions, type DecimalPolicy } from '../../checker/index.ts';
+import { classify, reward, type CompareOptions, type DecimalPolicy, type RewardResult } from '../../checker/index.ts';
 
 /**
  * `bigmath check` and `bigmath classify`: the answer checker on the command line.
@@ -74,7 +74,7 @@ async function eachJsonLine(file: string, handle: (row: Record<string, unknown>,
   return bad;
 }
 
-interface CheckOpts { jsonl?: string; extract?: boolean; decimalPolicy?: DecimalPolicy; relTol?: number }
+interface CheckOpts { jsonl?: string; extract?: boolean; explain?: boolean; decimalPolicy?: DecimalPolicy; relTol?: number }
 
 function compareOptions(o: CheckOpts): CompareOptions {
   const out: CompareOptions = {};
@@ -83,12 +83,9 @@ function compareOptions(o: CheckOpts): CompareOptions {
   return out;
 }
 
-function judge(gold: string, pred: string, o: CheckOpts): boolean {
-  if (o.extract) {
-    const p = extractAnswer(pred);
-    return p !== null && isEquivalent(extractAnswer(gold) ?? gold, p, compareOptions(o));
-  }
-  return isEquivalent(gold, pred, compareOptions(o));
+/** With extraction only the prediction is a response; the gold is an answer and is never extracted. */
+function judge(gold: string, pred: string, extract: boolean, o: CheckOpts): RewardResult {
+  return reward(gold, pred, { ...compareOptions(o), extract });
 }
 
 export async function checkAction(gold: string | undefined, pred: string | undefined, o: CheckOpts): Promise<void> {
@@ -96,19 +93,24 @@ export async function checkAction(gold: string | undefined, pred: string | undef
     if (gold !== undefined || pred !== undefined) return fail('check: give either GOLD PRED or --jsonl FILE, not both');
     const bad = await eachJsonLine(o.jsonl, async (row) => {
       if (typeof row.gold !== 'string' || typeof row.pred !== 'string') return 'expected string fields "gold" and "pred"';
+      if (row.extract !== undefined && typeof row.extract !== 'boolean') return 'field "extract" must be true or false';
+      // A line's own "extract" wins over --extract, so one file can mix bare answers and whole responses.
+      const extract = typeof row.extract === 'boolean' ? row.extract : o.extract === true;
       const t = performance.now();
-      const equal = judge(row.gold, row.pred, o);
+      const r = judge(row.gold, row.pred, extract, o);
       const ms = Math.round((performance.now() - t) * 1000) / 1000;
-      await write(JSON.stringify({ id: row.id ?? null, equal, ms }));
+      const out: Record<string, unknown> = { id: row.id ?? null, equal: r.equal, ms };
+      if (o.explain) Object.assign(out, { reason: r.reason, extracted: r.extracted });
+      await write(JSON.stringify(out));
       return null;
     });
     if (bad > 0) process.exitCode = 2;
     return;
   }
   if (gold === undefined || pred === undefined) return fail('check: expected GOLD and PRED, or --jsonl FILE');
-  const equal = judge(gold, pred, o);
-  await write(equal ? 'equal' : 'not equal');
-  process.exitCode = equal ? 0 : 1;
+  const r = judge(gold, pred, o.extract === true, o);
+  await write((r.equal ? 'equal' : 'not equal') + (o.explain && !r.equal ? `\t${r.reason}` : ''));
+  process.exitCode = r.equal ? 0 : 1;
 }
 
 interface ClassifyOpts { jsonl?: string; details?: boolean }
@@ -137,9 +139,11 @@ export function registerCheckCommands(program: Command): void {
   program
     .command('check [GOLD] [PRED]')
     .description('compare two answers with the symbolic checker (exit 0 equal, 1 not equal, 2 error); '
-      + '--jsonl FILE reads {"id","gold","pred"} lines and writes {"id","equal","ms"} lines')
-    .option('--jsonl <FILE>', 'JSONL input, one {"id","gold","pred"} object per line ("-" for stdin)')
-    .option('--extract', 'extract the final answer (\\boxed{}, "the answer is", ####) from gold and pred first')
+      + '--jsonl FILE reads {"id","gold","pred","extract"?} lines and writes {"id","equal","ms"} lines')
+    .option('--jsonl <FILE>', 'JSONL input, one {"id","gold","pred"} object per line ("-" for stdin); an optional '
+      + 'boolean "extract" per line overrides --extract for that line')
+    .option('--extract', 'extract the final answer (\\boxed{}, "the answer is", ####) from pred first (never from gold)')
+    .option('--explain', 'say in a few words why answers differ (a tab after "not equal"; "reason" and "extracted" in JSONL)')
     .option('--decimal-policy <POLICY>', `how decimals match exact values: ${POLICIES.join(', ')} (default rounded)`, policyArg)
     .option('--rel-tol <X>', 'relative tolerance for floating comparisons (default 1e-9)', positiveNumber)
     .action(async (gold: string | undefined, pred: string | undefined, opts: CheckOpts) => checkAction(gold, pred, opts));

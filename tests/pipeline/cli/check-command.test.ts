@@ -25,6 +25,10 @@ describe('bigmath check', () => {
     expect(run('check', '--decimal-policy', 'exact', '\\frac13', '0.333').code).toBe(1);
     expect(run('check', '--extract', 'so \\boxed{4}', 'The final answer is $4$.').code).toBe(0);
   });
+  it('--extract extracts from pred only: a bare gold is never reduced to its last number', () => {
+    expect(run('check', '--extract', '\\frac{\\sqrt{3}}{2}', 'so $\\boxed{2}$').code).toBe(1);
+    expect(run('check', '--extract', '\\frac{\\sqrt{3}}{2}', 'so $\\boxed{\\frac{\\sqrt3}{2}}$').code).toBe(0);
+  });
   it('exits 2 on usage errors', () => {
     const r = run('check', 'only-one');
     expect(r.code).toBe(2);
@@ -48,6 +52,26 @@ describe('bigmath check', () => {
     expect(rows.every((x) => typeof x.ms === 'number')).toBe(true);
     expect(r.err).toContain(`${file}:2: invalid JSON`);
     expect(r.err).toContain(`${file}:4: expected string fields`);
+  });
+  it('reads an optional boolean "extract" per line (pred only) and explains with --explain', () => {
+    const file = join(dir, 'mixed.jsonl');
+    writeFileSync(file, [
+      JSON.stringify({ id: 'bare', gold: '34', pred: '34' }),
+      JSON.stringify({ id: 'resp', gold: '34', pred: 'Final Answer: so $\\boxed{35}$.', extract: true }),
+      JSON.stringify({ id: 'gold-kept', gold: '\\frac{\\sqrt{3}}{2}', pred: 'thus $\\boxed{2}$', extract: true }),
+      JSON.stringify({ id: 'order', gold: '(15,-29)', pred: '-29, 15', extract: false }),
+      JSON.stringify({ id: 'bad', gold: '1', pred: '1', extract: 'yes' }),
+    ].join('\n'));
+    const r = run('check', '--jsonl', file, '--explain');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}:5: field "extract" must be true or false`);
+    const rows = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((x) => [x.id, x.equal, x.reason])).toEqual([
+      ['bare', true, 'equal'], ['resp', false, 'value 34 vs 35'], ['gold-kept', false, 'value \\frac{\\sqrt{3}}{2} vs 2'],
+      ['order', false, 'tuple order'],
+    ]);
+    expect(rows[1].extracted).toBe('35');
+    expect(run('check', '--explain', '(1,2)', '(2,1)')).toMatchObject({ code: 1, out: 'not equal\ttuple order\n' });
   });
   it('exits 2 naming a missing file', () => {
     const r = run('check', '--jsonl', join(dir, 'missing.jsonl'));
