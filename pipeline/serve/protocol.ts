@@ -1,5 +1,4 @@
-import type { DecimalPolicy } from '../../checker/index.ts';
-import type { RewardOptions } from './reward-fn.ts';
+import type { DecimalPolicy, RewardOptions } from '../../checker/index.ts';
 
 /**
  * The request bodies of `bigmath serve`, validated. A body that breaks any rule is rejected whole

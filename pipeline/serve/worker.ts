@@ -1,6 +1,5 @@
-import { isEquivalent } from '../../checker/index.ts';
+import { isEquivalent, reward } from '../../checker/index.ts';
 import { parseCheckBody, parseRewardBody, RequestError } from './protocol.ts';
-import { rewardPair } from './reward-fn.ts';
 import { Histogram, type HistogramData } from './histogram.ts';
 
 /**
@@ -26,7 +25,7 @@ function run(task: ServeTask): { body: string; work: Histogram } {
   if (task.route === 'reward') {
     for (const it of parseRewardBody(task.body, task.maxPairs)) {
       const t = performance.now();
-      results.push(rewardPair(it.gold, it.response, it.options));
+      results.push(reward(it.gold, it.response, it.options));
       work.observe((performance.now() - t) / 1000);
     }
   } else {
