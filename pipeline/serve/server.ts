@@ -73,7 +73,7 @@ function sameToken(header: string | undefined, token: string): boolean {
 
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const pool = new Piscina<ServeTask, ServeResult>({
-    filename: WORKER, minThreads: o.workers, maxThreads: o.workers, idleTimeout: Infinity, maxQueue: o.maxQueue,
+    filename: WORKER, minThreads: o.workers, maxThreads: o.workers, idleTimeout: Infinity,
   });
   let pending = 0; // batches handed to the pool and not finished
   let stopping = false;
@@ -97,10 +97,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       res.shouldKeepAlive = false; // the unread body makes the connection unusable
       return fail(res, 413, 'too_large', `body of ${declared} bytes exceeds the limit of ${o.maxBodyBytes}`);
     }
-    if (pending >= o.workers + o.maxQueue) {
+    const full = () => pending >= o.workers + o.maxQueue;
+    const overloaded = () => fail(res, 429, 'overloaded', `queue full (${o.maxQueue} batches waiting); retry later`, { 'retry-after': '1' });
+    if (full()) {
       req.resume(); // drain without buffering, so the connection stays usable
       await once(req, 'end').catch(() => undefined);
-      return fail(res, 429, 'overloaded', `queue full (${o.maxQueue} batches waiting); retry later`, { 'retry-after': '1' });
+      return overloaded();
     }
     let body: Uint8Array;
     try {
@@ -110,6 +112,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       res.shouldKeepAlive = false;
       return fail(res, 413, 'too_large', `body exceeds the limit of ${o.maxBodyBytes} bytes`);
     }
+    if (full()) return overloaded(); // others were admitted while this body was read
     pending++;
     try {
       const r = await pool.run({ route, body, maxPairs: o.maxPairs }, { transferList: [body.buffer as ArrayBuffer] });
@@ -139,7 +142,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     }
     if (path === '/health' || path === '/metrics') {
       if (req.method !== 'GET' && req.method !== 'HEAD') fail(res, 405, 'bad_request', `${path} takes GET`, { allow: 'GET, HEAD' });
-      else if (path === '/health') send(res, 200, JSON.stringify({ status: 'ok', workers: o.workers, queued: Math.max(0, pending - o.workers) }));
+      else if (path === '/health') send(res, 200, JSON.stringify({ status: 'ok', workers: o.workers, running: Math.min(pending, o.workers), queued: Math.max(0, pending - o.workers) }));
       else send(res, 200, metrics.render(), 'text/plain; version=0.0.4; charset=utf-8');
       return path.slice(1);
     }
