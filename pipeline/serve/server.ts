@@ -162,7 +162,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     active.add(done);
   });
   server.listen(o.port, o.host);
-  await once(server, 'listening');
+  try {
+    await once(server, 'listening');
+  } catch (e) {
+    await pool.destroy();
+    throw e;
+  }
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : o.port;
   const host = o.host.includes(':') ? `[${o.host}]` : o.host;

@@ -33,7 +33,7 @@ describe('bigmath serve', () => {
 
   it('answers a reward batch in order with the library verdicts', async () => {
     const pairs = math500Pairs(600);
-    const items = pairs.map((p, i) => (i % 5 === 4 ? { ...p, extract: false, options: { decimalPolicy: 'exact' } } : p));
+    const items = pairs.map((p, i) => (i % 5 === 4 ? { ...p, extract: false, options: { decimalPolicy: 'exact' as const } } : p));
     const r = await post(`${s.url}/v1/reward`, JSON.stringify(items));
     expect(r.status).toBe(200);
     expect(r.json).toEqual(items.map((it) => reward(it.gold, it.response, 'options' in it ? { ...it.options, extract: false } : undefined)));
