@@ -47,6 +47,7 @@ export class ServeMetrics {
   readonly errors = new Counter();
   readonly latency = new Map<string, Histogram>();
   readonly pairWork = new Histogram();
+  pairCpuMax = 0;
 
   private readonly gauges: () => { queued: number; running: number; workers: number };
 
@@ -65,9 +66,10 @@ export class ServeMetrics {
     this.errors.inc({ kind });
   }
 
-  work(route: string, pairs: number, w: HistogramData): void {
+  work(route: string, pairs: number, w: HistogramData, cpuMax: number): void {
     this.pairs.inc({ route }, pairs);
     this.pairWork.merge(w);
+    this.pairCpuMax = Math.max(this.pairCpuMax, cpuMax);
   }
 
   render(): string {
@@ -82,10 +84,12 @@ export class ServeMetrics {
     counter('bigmath_errors_total', 'Requests refused or failed, by kind.', this.errors);
     family('bigmath_request_duration_seconds', 'histogram', 'Time from request start to response, by route.');
     for (const [route, h] of this.latency) out.push(...histogramLines(h, 'bigmath_request_duration_seconds', { route }));
-    family('bigmath_pair_work_seconds', 'histogram', 'Checker work time of one pair (in a worker thread).');
+    family('bigmath_pair_work_seconds', 'histogram', 'Wall time of checking one pair in a worker thread.');
     out.push(...histogramLines(this.pairWork, 'bigmath_pair_work_seconds', {}));
-    family('bigmath_pair_work_max_seconds', 'gauge', 'Longest checker work time of one pair since start.');
+    family('bigmath_pair_work_max_seconds', 'gauge', 'Longest wall time of one pair since start (counts descheduling).');
     out.push(`bigmath_pair_work_max_seconds ${this.pairWork.max}`);
+    family('bigmath_pair_cpu_max_seconds', 'gauge', 'Upper bound on the longest thread CPU time of one pair since start.');
+    out.push(`bigmath_pair_cpu_max_seconds ${this.pairCpuMax}`);
     const g = this.gauges();
     family('bigmath_queued_batches', 'gauge', 'Batches waiting for a worker thread.');
     out.push(`bigmath_queued_batches ${g.queued}`);

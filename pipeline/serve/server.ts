@@ -117,8 +117,10 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     try {
       const r = await pool.run({ route, body, maxPairs: o.maxPairs }, { transferList: [body.buffer as ArrayBuffer] });
       if (r.error) return fail(res, r.status, r.error, (JSON.parse(r.body) as { error: string }).error);
-      metrics.work(route, r.pairs, r.work);
-      send(res, 200, r.body);
+      metrics.work(route, r.pairs, r.work, r.cpuMax);
+      // Server-Timing: the checker's work on this batch and its slowest pair, for clients and load tests.
+      const ms = (x: number) => (x * 1000).toFixed(3);
+      send(res, 200, r.body, 'application/json', { 'server-timing': `work;dur=${ms(r.work.sum)}, pairmax;dur=${ms(r.work.max)}, paircpumax;dur=${ms(r.cpuMax)}` });
     } finally {
       pending--;
     }

@@ -1,6 +1,7 @@
 import { isEquivalent, reward } from '../../checker/index.ts';
 import { parseCheckBody, parseRewardBody, RequestError } from './protocol.ts';
 import { Histogram, type HistogramData } from './histogram.ts';
+import { PairTimer } from './pair-timer.ts';
 
 /**
  * Piscina worker of `bigmath serve`: decodes, validates and checks one request body and returns the
@@ -16,38 +17,41 @@ export interface ServeResult {
   pairs: number;
   /** The kind of client error when status is not 200. */
   error: 'bad_request' | 'too_large' | null;
+  /** Wall time of each pair. */
   work: HistogramData;
+  /** Upper bound on the CPU seconds of the slowest pair (see PairTimer). */
+  cpuMax: number;
 }
 
-function run(task: ServeTask): { body: string; work: Histogram } {
-  const work = new Histogram();
+function run(task: ServeTask): { body: string; timer: PairTimer } {
+  const timer = new PairTimer();
   const results: unknown[] = [];
   if (task.route === 'reward') {
     for (const it of parseRewardBody(task.body, task.maxPairs)) {
-      const t = performance.now();
+      timer.start();
       results.push(reward(it.gold, it.response, it.options));
-      work.observe((performance.now() - t) / 1000);
+      timer.stop();
     }
   } else {
     for (const it of parseCheckBody(task.body, task.maxPairs)) {
-      const t = performance.now();
+      timer.start();
       results.push(isEquivalent(it.gold, it.pred, it.options));
-      work.observe((performance.now() - t) / 1000);
+      timer.stop();
     }
   }
-  return { body: JSON.stringify(results), work };
+  return { body: JSON.stringify(results), timer };
 }
 
 export default function serveTask(task: ServeTask): ServeResult {
   try {
-    const { body, work } = run(task);
-    return { status: 200, body, pairs: work.count, error: null, work };
+    const { body, timer } = run(task);
+    return { status: 200, body, pairs: timer.wall.count, error: null, work: timer.wall, cpuMax: timer.cpuMax };
   } catch (e) {
     if (!(e instanceof RequestError)) throw e;
     const tooLarge = e.cause === 'too_large';
     return {
       status: tooLarge ? 413 : 400, body: JSON.stringify({ error: e.message }), pairs: 0,
-      error: tooLarge ? 'too_large' : 'bad_request', work: new Histogram(),
+      error: tooLarge ? 'too_large' : 'bad_request', work: new Histogram(), cpuMax: 0,
     };
   }
 }

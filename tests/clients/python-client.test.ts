@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { reward } from '../../checker/index.ts';
 import { math500Pairs } from '../../scripts/serve-pairs.ts';
 import { ROOT, tempDir } from '../helpers.ts';
-import { spawnServe, type ServeProcess } from './serve-process.ts';
+import { spawnServe, type ServeProcess } from '../../scripts/serve-process.ts';
 
 /** clients/python/bigmath_reward.py run by the machine's python3 against a server this test starts. */
 

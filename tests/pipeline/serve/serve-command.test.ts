@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { math500Pairs } from '../../../scripts/serve-pairs.ts';
-import { spawnServe } from '../../clients/serve-process.ts';
+import { spawnServe } from '../../../scripts/serve-process.ts';
 
 describe('bigmath serve (command)', () => {
   it('reads the token from BIGMATH_TOKEN, and on SIGTERM answers the batch in flight, then exits 0', async () => {

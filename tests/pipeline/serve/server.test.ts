@@ -36,6 +36,7 @@ describe('bigmath serve', () => {
     const items = pairs.map((p, i) => (i % 5 === 4 ? { ...p, extract: false, options: { decimalPolicy: 'exact' as const } } : p));
     const r = await post(`${s.url}/v1/reward`, JSON.stringify(items));
     expect(r.status).toBe(200);
+    expect(r.headers.get('server-timing')).toMatch(/^work;dur=\d+\.\d{3}, pairmax;dur=\d+\.\d{3}, paircpumax;dur=\d+\.\d{3}$/);
     expect(r.json).toEqual(items.map((it) => reward(it.gold, it.response, 'options' in it ? { ...it.options, extract: false } : undefined)));
     const equal = (r.json as { equal: boolean }[]).filter((x) => x.equal).length;
     expect(equal).toBeGreaterThan(100);

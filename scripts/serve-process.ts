@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../helpers.ts';
+const ROOT = join(import.meta.dirname, '..');
 
 /** `bigmath serve` as a child process on a free port, as a trainer would run it. */
 export interface ServeProcess { url: string; child: ChildProcess; stderr: () => string; exit: Promise<number | null> }
