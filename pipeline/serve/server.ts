@@ -40,7 +40,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url).href;
+// Rewritten to worker.js in the compiled package (scripts/pack-packages.ts).
+const WORKER = new URL('./worker.ts', import.meta.url).href;
 
 type Route = 'reward' | 'check';
 const POST_ROUTES: Record<string, Route> = { '/v1/reward': 'reward', '/v1/check': 'check' };

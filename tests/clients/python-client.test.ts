@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { reward } from '../../checker/index.ts';
 import { math500Pairs } from '../../scripts/serve-pairs.ts';
@@ -114,7 +116,10 @@ print(json.dumps(res))`, env);
 
   it('retries a server that is not up yet', async () => {
     // The client starts first; the server comes up on the port it keeps trying.
-    const port = 20000 + (process.pid % 20000);
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const port = (probe.address() as AddressInfo).port; // free now; the server takes it after the client starts
+    await new Promise((r) => probe.close(r));
     const dir = tempDir('bigmath-py-');
     const script = join(dir, 'late.py');
     writeFileSync(script, `import sys; sys.path.insert(0, ${JSON.stringify(CLIENT_DIR)})
