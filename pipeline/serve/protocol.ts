@@ -15,6 +15,8 @@ export interface RewardItem { gold: string; response: string; options: RewardOpt
 export interface CheckItem { gold: string; pred: string; options: RewardOptions | undefined }
 
 const POLICIES: readonly DecimalPolicy[] = ['rounded', 'exact', 'tolerance'];
+/** Sampling points per expression comparison a request may ask for (the default is 8). */
+const MAX_SAMPLES = 32;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function parseArray(body: Uint8Array): unknown[] {
@@ -49,8 +51,13 @@ function compareOptions(v: unknown, where: string): RewardOptions | undefined {
     } else if (k === 'relTol') {
       if (typeof x !== 'number' || !Number.isFinite(x) || x <= 0) throw new RequestError(`${where}: options.relTol must be a positive number`);
       out.relTol = x;
+    } else if (k === 'minSignificantDigits' || k === 'samples') {
+      // Bounded so that a request cannot buy unbounded work per pair.
+      const max = k === 'samples' ? MAX_SAMPLES : 30;
+      if (typeof x !== 'number' || !Number.isInteger(x) || x < 1 || x > max) throw new RequestError(`${where}: options.${k} must be an integer from 1 to ${max}`);
+      out[k] = x;
     } else {
-      throw new RequestError(`${where}: unknown option "${k}" (known: decimalPolicy, relTol)`);
+      throw new RequestError(`${where}: unknown option "${k}" (known: decimalPolicy, relTol, minSignificantDigits, samples)`);
     }
   }
   return out;

@@ -55,6 +55,7 @@ describe('bigmath serve', () => {
     ['a missing response', '[{"gold":"1"}]', /item 0: "response" must be a string/],
     ['a number gold', '[{"gold":"1","response":"1"},{"gold":2,"response":"2"}]', /item 1: "gold"/],
     ['a bad option', '[{"gold":"1","response":"1","options":{"decimalPolicy":"fuzzy"}}]', /decimalPolicy must be one of/],
+    ['too many samples', '[{"gold":"x","response":"x","options":{"samples":1000}}]', /options.samples must be an integer from 1 to 32/],
     ['an unknown option', '[{"gold":"1","response":"1","options":{"timeout":5}}]', /unknown option "timeout"/],
     ['a non-boolean extract', '[{"gold":"1","response":"1","extract":"no"}]', /"extract" must be a boolean/],
     ['invalid UTF-8', Buffer.from([0x5b, 0xff, 0x5d]), /not valid UTF-8/],
