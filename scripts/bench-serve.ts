@@ -38,9 +38,20 @@ const BATCH = 256;
 const server = await spawnServe(['--workers', String(WORKERS), '--max-queue', '1024']);
 const pid = server.child.pid!;
 
+function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
 function rssMb(): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+/** CPU seconds the server process (all its threads) has used: on a shared machine, pairs per
+ * server CPU-second is the figure other work on the machine does not move. */
+function serverCpuSeconds(): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
 }
 
 interface Answer { ms: number; pairMaxMs: number; pairCpuMaxMs: number; ok: boolean; status: number }
@@ -63,6 +74,7 @@ async function load(batchAt: (k: number) => unknown[], maxPairs: number, seconds
   const lat: number[] = [];
   let next = 0, pairs = 0, failed = 0, pairMaxMs = 0, pairCpuMaxMs = 0;
   const t0 = performance.now();
+  const cpu0 = serverCpuSeconds();
   const deadline = t0 + seconds * 1000;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (next * BATCH < maxPairs && performance.now() < deadline) {
@@ -77,8 +89,9 @@ async function load(batchAt: (k: number) => unknown[], maxPairs: number, seconds
     }
   }));
   const wall = (performance.now() - t0) / 1000;
+  const serverCpu = serverCpuSeconds() - cpu0;
   lat.sort((a, b) => a - b);
-  return { pairs, batches: lat.length, failed, seconds: wall, pairsPerSecond: pairs / wall, p50: pct(lat, 0.5), p99: pct(lat, 0.99), pairMaxMs, pairCpuMaxMs };
+  return { pairs, batches: lat.length, failed, seconds: wall, pairsPerSecond: pairs / wall, p50: pct(lat, 0.5), p99: pct(lat, 0.99), pairMaxMs, pairCpuMaxMs, serverCpu, pairsPerServerCpuSecond: pairs / serverCpu };
 }
 
 /** The hostile input with a suffix that makes it a new string (no cache hit) and keeps it hostile. */
@@ -91,7 +104,7 @@ function hostileShapes(h: string, variant: number, gold: string): RewardPair[] {
 }
 
 console.log(`bench-serve: ${server.url}, ${WORKERS} worker threads, node ${process.version}, ${availableParallelism()} cores, `
-  + `batches of ${BATCH}, ${CONCURRENCY} in flight; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  + `batches of ${BATCH}, ${CONCURRENCY} in flight; load average before ${loadAverage()}`);
 
 // Warm-up (JIT, worker caches of the gold answers): not measured.
 await load((k) => math500Pairs(BATCH, 10_000_000 + k * BATCH), 40 * BATCH, 60);
@@ -104,10 +117,12 @@ for (let r = 0; r < RUNS; r++) {
   offset += res.pairs;
   runs.push(res);
   console.log(`run ${r + 1}: ${res.pairs} pairs in ${res.seconds.toFixed(1)} s = ${Math.round(res.pairsPerSecond).toLocaleString('en-US')} pairs/s, `
-    + `batch p50 ${res.p50.toFixed(1)} ms, p99 ${res.p99.toFixed(1)} ms, failed batches ${res.failed}`);
+    + `batch p50 ${res.p50.toFixed(1)} ms, p99 ${res.p99.toFixed(1)} ms, failed batches ${res.failed}; `
+    + `${Math.round(res.pairsPerServerCpuSecond).toLocaleString('en-US')} pairs per server CPU-second`);
 }
 const median = [...runs].sort((a, b) => a.pairsPerSecond - b.pairsPerSecond)[Math.floor(runs.length / 2)];
-console.log(`median: ${Math.round(median.pairsPerSecond).toLocaleString('en-US')} pairs/s, p50 ${median.p50.toFixed(1)} ms, p99 ${median.p99.toFixed(1)} ms`);
+if (median) console.log(`median: ${Math.round(median.pairsPerSecond).toLocaleString('en-US')} pairs/s, p50 ${median.p50.toFixed(1)} ms, p99 ${median.p99.toFixed(1)} ms `
+  + `(load average after ${loadAverage()})`);
 
 // Hostile inputs: one batch per input and round, and the bare check pairs.
 let hostileRequests = 0, hostileAnswered = 0, hostileMax = 0, hostileCpuMax = 0, hostileWorst = '';

@@ -16,7 +16,7 @@ function integer(min: number, max: number) {
   };
 }
 
-interface ServeOpts { host: string; port: number; token?: string; workers?: number; maxQueue: number; maxBodyMb: number; maxPairs: number }
+interface ServeOpts { host: string; port: number; token?: string; workers?: number; maxQueue: number; maxBodyMb: number; maxPairs: number; cacheMb: number }
 
 async function serveAction(o: ServeOpts): Promise<void> {
   const token = o.token ?? process.env.BIGMATH_TOKEN ?? null;
@@ -25,7 +25,7 @@ async function serveAction(o: ServeOpts): Promise<void> {
   try {
     server = await startServer({
       host: o.host, port: o.port, token: token === '' ? null : token, workers, maxQueue: o.maxQueue,
-      maxBodyBytes: o.maxBodyMb * 1024 * 1024, maxPairs: o.maxPairs,
+      maxBodyBytes: o.maxBodyMb * 1024 * 1024, maxPairs: o.maxPairs, cacheBytes: o.cacheMb * 1024 * 1024,
     });
   } catch (e) {
     throw new UsageError(`serve: cannot listen on ${o.host}:${o.port}: ${(e as Error).message}`);
@@ -51,5 +51,6 @@ export function registerServeCommand(program: Command): void {
     .option('--max-queue <N>', 'batches that may wait for a worker; beyond it requests get 429 with Retry-After', integer(0, 1_000_000), SERVE_DEFAULTS.maxQueue)
     .option('--max-body-mb <MB>', 'largest request body in MiB (413 past it)', integer(1, 4096), SERVE_DEFAULTS.maxBodyBytes / 1024 / 1024)
     .option('--max-pairs <N>', 'most pairs in one batch (413 past it)', integer(1, 10_000_000), SERVE_DEFAULTS.maxPairs)
+    .option('--cache-mb <MB>', 'heap per worker thread past which it empties the checker memo (keeps memory flat)', integer(16, 65536), SERVE_DEFAULTS.cacheBytes / 1024 / 1024)
     .action(serveAction);
 }

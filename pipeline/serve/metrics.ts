@@ -48,6 +48,7 @@ export class ServeMetrics {
   readonly latency = new Map<string, Histogram>();
   readonly pairWork = new Histogram();
   pairCpuMax = 0;
+  cacheClears = 0;
 
   private readonly gauges: () => { queued: number; running: number; workers: number };
 
@@ -90,6 +91,8 @@ export class ServeMetrics {
     out.push(`bigmath_pair_work_max_seconds ${this.pairWork.max}`);
     family('bigmath_pair_cpu_max_seconds', 'gauge', 'Upper bound on the longest thread CPU time of one pair since start.');
     out.push(`bigmath_pair_cpu_max_seconds ${this.pairCpuMax}`);
+    family('bigmath_cache_clears_total', 'counter', 'Times a worker emptied the checker memo at its heap budget.');
+    out.push(`bigmath_cache_clears_total ${this.cacheClears}`);
     const g = this.gauges();
     family('bigmath_queued_batches', 'gauge', 'Batches waiting for a worker thread.');
     out.push(`bigmath_queued_batches ${g.queued}`);

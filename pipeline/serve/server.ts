@@ -26,10 +26,12 @@ export interface ServeOptions {
   maxBodyBytes: number;
   /** Most pairs in one batch (413 past it). */
   maxPairs: number;
+  /** Heap bytes per worker past which it empties the checker's parse memo. */
+  cacheBytes: number;
 }
 
 export const SERVE_DEFAULTS = {
-  host: '127.0.0.1', port: 8347, maxQueue: 64, maxBodyBytes: 16 * 1024 * 1024, maxPairs: 16384,
+  host: '127.0.0.1', port: 8347, maxQueue: 64, maxBodyBytes: 16 * 1024 * 1024, maxPairs: 16384, cacheBytes: 96 * 1024 * 1024,
 } as const;
 
 export interface RunningServer {
@@ -116,9 +118,10 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     if (full()) return overloaded(); // others were admitted while this body was read
     pending++;
     try {
-      const r = await pool.run({ route, body, maxPairs: o.maxPairs }, { transferList: [body.buffer as ArrayBuffer] });
+      const r = await pool.run({ route, body, maxPairs: o.maxPairs, cacheBytes: o.cacheBytes }, { transferList: [body.buffer as ArrayBuffer] });
       if (r.error) return fail(res, r.status, r.error, (JSON.parse(r.body) as { error: string }).error);
       metrics.work(route, r.pairs, r.work, r.cpuMax);
+      if (r.cleared) metrics.cacheClears++;
       // Server-Timing: the checker's work on this batch and its slowest pair, for clients and load tests.
       const ms = (x: number) => (x * 1000).toFixed(3);
       send(res, 200, r.body, 'application/json', { 'server-timing': `work;dur=${ms(r.work.sum)}, pairmax;dur=${ms(r.work.max)}, paircpumax;dur=${ms(r.cpuMax)}` });

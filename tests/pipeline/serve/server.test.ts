@@ -117,6 +117,21 @@ describe('bigmath serve limits', () => {
     }
   });
 
+  it('empties the checker memo past its heap budget, with the same verdicts', async () => {
+    const s = await startServer(options({ cacheBytes: 1 }));
+    try {
+      const pairs = math500Pairs(50);
+      for (let k = 0; k < 2; k++) {
+        const r = await post(`${s.url}/v1/reward`, JSON.stringify(pairs));
+        expect(r.json).toEqual(pairs.map((p) => reward(p.gold, p.response)));
+      }
+      const clears = Number(/^bigmath_cache_clears_total (\d+)$/m.exec(await (await fetch(`${s.url}/metrics`)).text())![1]);
+      expect(clears).toBeGreaterThanOrEqual(1);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('requires the bearer token when one is set', async () => {
     const s = await startServer(options({ token: 's3cret' }));
     try {
