@@ -163,6 +163,9 @@ const soak = await load((k) => {
 console.log(`soak: ${soak.pairs.toLocaleString('en-US')} pairs in ${soak.seconds.toFixed(0)} s (${Math.round(soak.pairsPerSecond).toLocaleString('en-US')} pairs/s), `
   + `failed batches ${soak.failed}, slowest pair ${soak.pairCpuMaxMs.toFixed(1)} ms CPU, ${soak.pairMaxMs.toFixed(1)} ms wall`);
 console.log(`RSS MB by pairs: ${rss.map((s) => `${s.pairs / 1000}k=${s.rssMb}`).join(' ')}`);
+const metricsText = await (await fetch(`${server.url}/metrics`)).text();
+const memoryLines = metricsText.split('\n').filter((l) => /^(bigmath_(worker_heap|main_heap|external|cache_clears)|process_resident)/.test(l));
+console.log(memoryLines.join('\n'));
 
 server.child.kill('SIGTERM');
 await server.exit;

@@ -49,6 +49,7 @@ export class ServeMetrics {
   readonly pairWork = new Histogram();
   pairCpuMax = 0;
   cacheClears = 0;
+  readonly workerHeap = new Map<number, { used: number; total: number }>();
 
   private readonly gauges: () => { queued: number; running: number; workers: number };
 
@@ -93,6 +94,15 @@ export class ServeMetrics {
     out.push(`bigmath_pair_cpu_max_seconds ${this.pairCpuMax}`);
     family('bigmath_cache_clears_total', 'counter', 'Times a worker emptied the checker memo at its heap budget.');
     out.push(`bigmath_cache_clears_total ${this.cacheClears}`);
+    family('bigmath_worker_heap_used_bytes', 'gauge', 'V8 heap in use of each worker thread after its latest batch.');
+    for (const [thread, h] of this.workerHeap) out.push(`bigmath_worker_heap_used_bytes{thread="${thread}"} ${h.used}`);
+    family('bigmath_worker_heap_total_bytes', 'gauge', 'V8 heap reserved by each worker thread after its latest batch.');
+    for (const [thread, h] of this.workerHeap) out.push(`bigmath_worker_heap_total_bytes{thread="${thread}"} ${h.total}`);
+    const m = process.memoryUsage();
+    family('bigmath_main_heap_used_bytes', 'gauge', 'V8 heap in use of the main thread.');
+    out.push(`bigmath_main_heap_used_bytes ${m.heapUsed}`);
+    family('bigmath_external_bytes', 'gauge', 'Memory outside the V8 heaps held by JavaScript objects (buffers), main thread.');
+    out.push(`bigmath_external_bytes ${m.external + m.arrayBuffers}`);
     const g = this.gauges();
     family('bigmath_queued_batches', 'gauge', 'Batches waiting for a worker thread.');
     out.push(`bigmath_queued_batches ${g.queued}`);

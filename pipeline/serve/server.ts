@@ -31,7 +31,7 @@ export interface ServeOptions {
 }
 
 export const SERVE_DEFAULTS = {
-  host: '127.0.0.1', port: 8347, maxQueue: 64, maxBodyBytes: 16 * 1024 * 1024, maxPairs: 16384, cacheBytes: 96 * 1024 * 1024,
+  host: '127.0.0.1', port: 8347, maxQueue: 64, maxBodyBytes: 16 * 1024 * 1024, maxPairs: 16384, cacheBytes: 32 * 1024 * 1024,
 } as const;
 
 export interface RunningServer {
@@ -122,6 +122,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       if (r.error) return fail(res, r.status, r.error, (JSON.parse(r.body) as { error: string }).error);
       metrics.work(route, r.pairs, r.work, r.cpuMax);
       if (r.cleared) metrics.cacheClears++;
+      metrics.workerHeap.set(r.heap.thread, r.heap);
       // Server-Timing: the checker's work on this batch and its slowest pair, for clients and load tests.
       const ms = (x: number) => (x * 1000).toFixed(3);
       send(res, 200, r.body, 'application/json', { 'server-timing': `work;dur=${ms(r.work.sum)}, pairmax;dur=${ms(r.work.max)}, paircpumax;dur=${ms(r.cpuMax)}` });

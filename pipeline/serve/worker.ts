@@ -1,6 +1,8 @@
 import { clearCheckerCaches, isEquivalent, reward } from '../../checker/index.ts';
 import { parseCheckBody, parseRewardBody, RequestError } from './protocol.ts';
 import { Histogram, type HistogramData } from './histogram.ts';
+import { threadId } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
 import { PairTimer } from './pair-timer.ts';
 import { forgetLiveHeap, liveHeapBytes } from './live-heap.ts';
 
@@ -30,6 +32,8 @@ export interface ServeResult {
   cpuMax: number;
   /** Whether the worker emptied the checker's memo after this batch. */
   cleared: boolean;
+  /** This worker thread's id and V8 heap in use and reserved after the batch (the /metrics gauges). */
+  heap: { thread: number; used: number; total: number };
 }
 
 function run(task: ServeTask): { body: string; timer: PairTimer } {
@@ -64,16 +68,21 @@ function boundCaches(budget: number): boolean {
   return true;
 }
 
+function heap(): ServeResult['heap'] {
+  const h = getHeapStatistics();
+  return { thread: threadId, used: h.used_heap_size, total: h.total_heap_size };
+}
+
 export default function serveTask(task: ServeTask): ServeResult {
   try {
     const { body, timer } = run(task);
-    return { status: 200, body, pairs: timer.wall.count, error: null, work: timer.wall, cpuMax: timer.cpuMax, cleared: boundCaches(task.cacheBytes) };
+    return { status: 200, body, pairs: timer.wall.count, error: null, work: timer.wall, cpuMax: timer.cpuMax, cleared: boundCaches(task.cacheBytes), heap: heap() };
   } catch (e) {
     if (!(e instanceof RequestError)) throw e;
     const tooLarge = e.cause === 'too_large';
     return {
       status: tooLarge ? 413 : 400, body: JSON.stringify({ error: e.message }), pairs: 0,
-      error: tooLarge ? 'too_large' : 'bad_request', work: new Histogram(), cpuMax: 0, cleared: false,
+      error: tooLarge ? 'too_large' : 'bad_request', work: new Histogram(), cpuMax: 0, cleared: false, heap: heap(),
     };
   }
 }
