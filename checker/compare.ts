@@ -1,10 +1,10 @@
 import * as Q from './rational.ts';
 import { evalExact, evalNumeric, isFiniteC, type C, type Env } from './evaluate.ts';
-import { bareDecimal, freeSymbols, hasDecimal, hasUnknownFunction } from './expr-utils.ts';
+import { bareDecimal, freeSymbols, hasDecimal, hasUnknownFunction, isInfinity, renameSymbols } from './expr-utils.ts';
 import { LINE_PROBES, samplePoints } from './numeric-sampling.ts';
 import { canonicalOf } from './canonical.ts';
 import { floatsTrustworthy, preciseEqual } from './precise.ts';
-import { toInterval } from './interpret.ts';
+import { isDefinition, toInterval } from './interpret.ts';
 import type { CompareOptions, Expr, Interval, ParsedAnswer, RelOp } from './types.ts';
 
 export type ResolvedOptions = Required<CompareOptions>;
@@ -228,6 +228,13 @@ function realSetPred(a: ParsedAnswer): Pred | null {
     return iv ? intervalPred([iv]) : null;
   }
   if (a.kind === 'set' && a.items.length === 1) return realSetPred(a.items[0]);
+  // "x < 2 or x > 3": a bare list of conditions on the line is their union.
+  if (a.kind === 'set' && !a.braces && a.items.every((x) => x.kind === 'inequality' || x.kind === 'interval')) {
+    const preds = a.items.map(realSetPred);
+    if (preds.some((p) => p === null)) return null;
+    const ps = preds as Pred[];
+    return { consts: ps.flatMap((p) => p.consts), test: (t) => ps.some((p) => p.test(t)) };
+  }
   return null;
 }
 
@@ -274,19 +281,44 @@ function vectorOf(a: ParsedAnswer): Expr[] | null {
   return null;
 }
 
+/** f(x) = x^2 and f(y) = y^2 define the same function: rename the second's variables to the first's. */
+function sameDefinition(fa: Extract<Expr, { type: 'fn' }>, ra: Expr, fb: Extract<Expr, { type: 'fn' }>, rb: Expr, o: ResolvedOptions): boolean {
+  if (fa.name !== fb.name || fa.args.length !== fb.args.length) return false;
+  // Both sides' variables become the same fresh names, so a free parameter cannot be captured.
+  const fresh = (f: Extract<Expr, { type: 'fn' }>) => new Map(f.args.map((arg, k) => [(arg as { name: string }).name, `arg#${k}`]));
+  return compareExpressions(renameSymbols(ra, fresh(fa)), renameSymbols(rb, fresh(fb)), o);
+}
+
+function sameEndpoint(x: Expr, y: Expr, o: ResolvedOptions): boolean {
+  if (isInfinity(x) || isInfinity(y)) return isInfinity(x) && isInfinity(y) && (x.type === 'neg') === (y.type === 'neg');
+  return compareExpressions(x, y, o);
+}
+
+function sameIntervals(xs: Interval[], ys: Interval[], o: ResolvedOptions): boolean {
+  return xs.length === ys.length && xs.every((x, k) => x.loClosed === ys[k].loClosed && x.hiClosed === ys[k].hiClosed
+    && sameEndpoint(x.lo, ys[k].lo, o) && sameEndpoint(x.hi, ys[k].hi, o));
+}
+
 export function compareAnswers(a: ParsedAnswer, b: ParsedAnswer, o: ResolvedOptions): boolean {
   if (a.kind === 'not_closed_form' || b.kind === 'not_closed_form') return false;
   if (isScalar(a) && isScalar(b)) return compareExpressions(a.expr, b.expr, o);
   // y = 2x + 1 against 2x + 1: the named side is a label.
   if (a.kind === 'equation' && b.kind === 'equation') {
+    if (isDefinition(a.lhs) && isDefinition(b.lhs)) return sameDefinition(a.lhs, a.rhs, b.lhs, b.rhs, o);
     return compareEquations(a.lhs, a.rhs, b.lhs, b.rhs, o)
-      || (a.lhs.type === 'sym' && b.lhs.type === 'sym' && a.lhs.name === b.lhs.name && compareExpressions(a.rhs, b.rhs, o));
+      || (a.lhs.type === 'sym' && b.lhs.type === 'sym' && a.lhs.name === b.lhs.name && !freeSymbols(a.rhs).has(a.lhs.name)
+        && !freeSymbols(b.rhs).has(b.lhs.name) && compareExpressions(a.rhs, b.rhs, o));
   }
-  if (a.kind === 'equation' && isScalar(b)) return a.lhs.type === 'sym' && compareExpressions(a.rhs, b.expr, o);
-  if (b.kind === 'equation' && isScalar(a)) return b.lhs.type === 'sym' && compareExpressions(a.expr, b.rhs, o);
+  if (a.kind === 'equation' && isScalar(b)) return (a.lhs.type === 'sym' || isDefinition(a.lhs)) && compareExpressions(a.rhs, b.expr, o);
+  if (b.kind === 'equation' && isScalar(a)) return (b.lhs.type === 'sym' || isDefinition(b.lhs)) && compareExpressions(a.expr, b.rhs, o);
   // One-element lists stand for their element.
   if ((a.kind === 'set' || a.kind === 'tuple') && a.items.length === 1 && b.kind !== a.kind) return compareAnswers(a.items[0], b, o);
   if ((b.kind === 'set' || b.kind === 'tuple') && b.items.length === 1 && a.kind !== b.kind) return compareAnswers(a, b.items[0], o);
+  // Same shape, endpoint by endpoint: the decimal policy applies to endpoints as to tuple entries
+  // ([1, 8/3] = [1, 2.667]); the set comparison below would treat 2.667 as exact.
+  if (a.kind === 'interval' && b.kind === 'interval' && sameIntervals(a.parts, b.parts, o)) return true;
+  if (a.kind === 'inequality' && b.kind === 'inequality' && a.ops.length === b.ops.length && a.ops.every((op, k) => op === b.ops[k])
+    && a.parts.every((x, k) => sameEndpoint(x, b.parts[k], o))) return true;
   const realSetKinds = new Set(['interval', 'inequality']);
   if (realSetKinds.has(a.kind) || realSetKinds.has(b.kind)) {
     const pa = realSetPred(a), pb = realSetPred(b);

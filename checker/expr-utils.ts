@@ -118,3 +118,18 @@ export function bareDecimal(e: Expr): { text: string; places: number; negative: 
   const dot = e.decimal.indexOf('.');
   return { text: e.decimal, places: dot < 0 ? 0 : e.decimal.length - dot - 1, negative: neg };
 }
+
+/** The expression with symbols renamed (all at once, so swapping x and y works). */
+export function renameSymbols(e: Expr, names: ReadonlyMap<string, string>): Expr {
+  const r = (x: Expr) => renameSymbols(x, names);
+  switch (e.type) {
+    case 'num': return e;
+    case 'sym': return names.has(e.name) ? { type: 'sym', name: names.get(e.name)! } : e;
+    case 'add': case 'mul': return { type: e.type, args: e.args.map(r) };
+    case 'neg': return { type: 'neg', arg: r(e.arg) };
+    case 'div': return { type: 'div', num: r(e.num), den: r(e.den) };
+    case 'pow': return { type: 'pow', base: r(e.base), exp: r(e.exp) };
+    case 'pm': return { type: 'pm', left: e.left ? r(e.left) : null, right: r(e.right) };
+    case 'fn': return { type: 'fn', name: e.name, args: e.args.map(r) };
+  }
+}

@@ -1,4 +1,5 @@
-import { ParseError, asExpr } from './parse-tree.ts';
+import { ParseError } from './parse-error.ts';
+import { asExpr } from './parse-nodes.ts';
 import type { Expr, Interval, Node, ParsedAnswer, RelOp } from './types.ts';
 import { freeSymbols, hasPm, expandPm, isInfinity } from './expr-utils.ts';
 
@@ -14,17 +15,39 @@ interface Labeled {
 }
 
 const CONSTANTS = new Set(['pi', 'e', 'i', 'inf']);
+/** Names of numbered roots of an unknown: x_1, x_{2}, z_3, \lambda_1. */
+const ROOT_LABEL = /^(?:[xyztuvwrs]|lambda)_\d+$/;
 
-/** `x`, `x_1`, `S_{ABC}`, `(p,q)`, `A:B`, `f(2)`: left-hand sides that merely name the answer. */
-function labelOf(n: Node): string | null {
-  if (n.type === 'expr') {
-    const e = n.expr;
-    if (e.type === 'sym' && !CONSTANTS.has(e.name)) return e.name;
-    if (e.type === 'fn' && e.name === 'ratio' && e.args.every((a) => a.type === 'sym' || a.type === 'mul')) return 'ratio';
-    if (e.type === 'fn' && e.name.startsWith('apply:') && e.args.every((a) => freeSymbols(a).size === 0)) return e.name;
-    if (e.type === 'mul' && e.args.length <= 4 && e.args.every((a) => a.type === 'sym' && /^[A-Z]$/.test(a.name))) return 'segment';
-    return null;
+/**
+ * Names of quantities: `x`, `x_1`, `S_{ABC}`, a segment `AB`, `|AB|`, `f(2)`, `f(x)`, a ratio `A:B` or
+ * `\frac{NO}{BO}`. An answer written `name = value` is the value; a name is never a computation.
+ */
+function nameOf(e: Expr): string | null {
+  if (e.type === 'sym' && !CONSTANTS.has(e.name)) return e.name;
+  if (e.type === 'fn' && e.name === 'ratio' && e.args.every((a) => nameOf(a) !== null)) return 'ratio';
+  if (e.type === 'fn' && e.name.startsWith('apply:')
+    && e.args.every((a) => freeSymbols(a).size === 0 || (a.type === 'sym' && !CONSTANTS.has(a.name)))) return e.name;
+  if (e.type === 'mul' && e.args.length <= 4 && e.args.every((a) => a.type === 'sym' && /^[A-Z]$/.test(a.name))) return 'segment';
+  if (e.type === 'fn' && e.name === 'abs' && e.args.length === 1) {
+    const inner = nameOf(e.args[0]);
+    return inner === null ? null : `|${inner}|`;
   }
+  if (e.type === 'div') {
+    const a = nameOf(e.num), b = nameOf(e.den);
+    return a !== null && b !== null ? 'ratio' : null;
+  }
+  return null;
+}
+
+/** `f(x)`, `g(a, b)`: an unknown function applied to distinct variables. */
+export function isDefinition(e: Expr): e is Extract<Expr, { type: 'fn' }> {
+  return e.type === 'fn' && e.name.startsWith('apply:') && e.args.length > 0
+    && e.args.every((a) => a.type === 'sym' && !CONSTANTS.has(a.name))
+    && new Set(e.args.map((a) => (a as { name: string }).name)).size === e.args.length;
+}
+
+function labelOf(n: Node): string | null {
+  if (n.type === 'expr') return nameOf(n.expr);
   if (n.type === 'list' && (n.open === '(' || n.open === '') && n.items.length > 1) {
     const names = n.items.map(labelOf);
     return names.every((x) => x !== null) ? names.join(',') : null;
@@ -61,7 +84,11 @@ function interpretList(n: Extract<Node, { type: 'list' }>, depth: number): Label
     if (n.items.length === 1) return interpret(n.items[0], depth + 1);
     const parts = n.items.map((x) => interpret(x, depth + 1));
     const labels = parts.map((p) => p.label);
-    // "AB=4, CD=5" or "x_1=2, x_2=3": distinct names make an ordered tuple of values.
+    // "x_1=2, x_2=-3": numbered roots of one unknown are the solution set, in no particular order.
+    if (labels.every((l) => l !== null && ROOT_LABEL.test(l)) && new Set(labels.map((l) => l!.split('_')[0])).size === 1) {
+      return { answer: { kind: 'set', braces: false, items: parts.map((p) => p.answer) }, label: null };
+    }
+    // "AB=4, CD=5" or "a=2, b=3": distinct names make an ordered tuple of values.
     if (labels.every((l) => l !== null) && new Set(labels).size === labels.length && parts.length > 1
       && labels.every((l) => !l!.includes(','))) {
       return { answer: { kind: 'tuple', items: parts.map((p) => p.answer), labels: labels as string[] }, label: null };
@@ -104,6 +131,10 @@ function interpretRel(n: Extract<Node, { type: 'rel' }>, depth: number): Labeled
       const lhs = parts[0].type === 'expr' ? parts[0].expr : null;
       const lastE = 'expr' in last ? last.expr : null;
       const selfRef = lhs && lhs.type === 'sym' && lastE && freeSymbols(lastE).has(lhs.name);
+      // f(x) = x^2 defines a function: kept as an equation so f(y) = y^2 can match it by renaming.
+      if (!selfRef && lhs !== null && isDefinition(lhs) && last.kind === 'expression' && lastE) {
+        return { answer: { kind: 'equation', lhs, rhs: lastE }, label };
+      }
       if (!selfRef && (last.kind !== 'expression' || lhs === null || lhs.type !== 'sym')) return { answer: last, label };
       if (!selfRef && lhs && lhs.type === 'sym' && lastE) {
         // y = 2x + 1 stays an equation, but compare.ts may also read it as its right-hand side.
@@ -139,7 +170,10 @@ export function interpret(n: Node, depth = 0): Labeled {
       for (const a of n.args) {
         const ans = interpret(a, depth + 1).answer;
         if (ans.kind === 'interval') parts.push(...ans.parts);
-        else {
+        else if (ans.kind === 'set' && ans.braces && ans.items.every((x) => x.kind === 'number')) {
+          // (-∞, 0) ∪ {1}: isolated points are degenerate closed intervals.
+          for (const x of ans.items) if (x.kind === 'number') parts.push({ lo: x.expr, hi: x.expr, loClosed: true, hiClosed: true });
+        } else {
           const iv = toInterval(ans);
           if (!iv) throw new ParseError('union_of_non_intervals');
           parts.push(iv);

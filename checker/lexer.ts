@@ -21,6 +21,9 @@ export class LexError extends Error {}
 /** Splits a run of letters into known names and single letters; null when it looks like a word. */
 function splitLetters(run: string): string[] | null {
   if (PROSE_SHORT.has(run.toLowerCase()) && run.length > 1) return null;
+  // Two or three capitals name a segment or an angle's points (NO, BO, ABC), not a word. Longer runs
+  // stay words: as products of letters, polygon names like ABCD and DCBA would be equal.
+  if (/^[A-Z]{2,3}$/.test(run)) return [...run];
   const out: string[] = [];
   let single = 0; // consecutive single letters, a proxy for "this is a word"
   for (let i = 0; i < run.length;) {

@@ -10,7 +10,7 @@ const UNIT_WORDS = [
   'cm', 'mm', 'km', 'meters?', 'metres?', 'inch(?:es)?', 'in', 'ft', 'feet', 'foot', 'yards?', 'yd', 'miles?', 'mi',
   'kg', 'grams?', 'lbs?', 'pounds?', 'ounces?', 'oz', 'sec(?:ond)?s?', 'min(?:ute)?s?', 'hours?', 'hrs?', 'days?',
   'weeks?', 'months?', 'years?', 'degrees?', 'deg', 'units?', 'sq', 'square', 'cubic', 'dollars?', 'cents?', 'liters?',
-  'litres?', 'ml', 'mph', 'pct', 'percent', 'per ?cent', 'points?', 'people', 'students?', 'ways', 'times', 'coins?',
+  'litres?', 'ml', 'mph', 'pct', 'percentage', 'percent', 'per ?cent', 'points?', 'people', 'students?', 'ways', 'times', 'coins?',
   'marbles', 'apples', 'pages', 'games', 'votes', 'seats', 'tiles', 'steps', 'moves', 'handshakes', 'triangles',
   'squares', 'numbers', 'integers', 'digits', 'sides', 'edges', 'vertices', 'faces', 'boxes', 'balls', 'cookies',
   'candies', 'books', 'hats', 'cars', 'boys', 'girls', 'men', 'women', 'children', 'rows', 'columns', 'cubes', 'USD',
@@ -76,9 +76,13 @@ export function normalize(input: string): string {
     s = `${m}\\cdot 10^{${x}}`;
   }
   const hasCmd = s.includes('\\');
+  // Plain text (no LaTeX command, no braces) writes exponents whole: x^11 and 2**10 are x¹¹ and 2¹⁰, while
+  // LaTeX x^11 would be x¹·1.
+  if (!hasCmd && !s.includes('{') && /(?:\^|\*\*)\s*-?\d{2}/.test(s)) s = s.replace(/(\^|\*\*)\s*(-?\d+(?:\.\d+)?)/g, '^{$2}');
   if (hasCmd) s = latexPresentation(s);
   s = s.replace(/%/g, ' ');
   if (s.includes('{,}')) s = s.replace(/(\d)\{,\}(?=\d{3})/g, '$1');
+  if (s.includes('{-}')) s = s.replace(/\{-\}/g, '-');
   if (/[a-zA-Z]/.test(s)) s = s.replace(/\b(?:USD|Rs\.?|INR|EUR)\b/g, ' ');
   if (hasCmd) {
     // Trailing `\text{ cm}^2`-style units after a value.
@@ -87,13 +91,18 @@ export function normalize(input: string): string {
     s = s.replace(TEXTISH, (_m, c: string) => ` ${c} `);
   }
   if (/[a-zA-Z²³]/.test(s)) s = s.replace(UNIT_RE, '$1');
+  if (/[a-zA-Z]{2}/.test(s)) s = dropTrailingWords(s);
   s = s.replace(/\s+/g, ' ').trim();
   if (hasCmd) {
-    // "x = 1/3 \approx 0.33": the exact part is the answer.
+    // "x = 1/3 \approx 0.33": the exact part before is the answer. "x \approx 11": nothing before
+    // states a value (no digit), so the approximate value after it is the answer.
     const approx = s.search(/\\approx|\\simeq|\\sim(?![a-zA-Z])/);
-    if (approx > 0) s = s.slice(0, approx).trim();
-    else if (approx === 0) s = s.replace(/^\\(?:approx|simeq|sim)/, '').trim();
+    if (approx >= 0) {
+      const before = s.slice(0, approx).trim();
+      s = /\d/.test(before) ? before : s.slice(approx).replace(/^\\(?:approx|simeq|sim)/, '').trim();
+    }
   }
+  if (hasCmd) s = s.replace(/\\(?:lor|vee)(?![a-zA-Z])/g, ' or ');
   if (/\b(?:and|or)\b/.test(s)) s = s.replace(/\s*(?:,\s*)?\b(?:and|or)\b\s*(?:,\s*)?/g, ', ');
   s = s.replace(/^(?:,\s*)+|(?:\s*,)+$/g, '');
   s = s.replace(/[.\s]+$/, '');
@@ -102,7 +111,8 @@ export function normalize(input: string): string {
   // Whole-answer forms that are only unambiguous at the top level.
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   else if (/^-?\d{1,3}(?: \d{3})+(?:\.\d+)?$/.test(s)) s = s.replace(/ /g, '');
-  const mixed = /^(-?)(\d+)\s*\\frac\s*\{(\d+)\}\s*\{(\d+)\}$/.exec(s) ?? /^(-?)(\d+)\s+(\d+)\/(\d+)$/.exec(s);
+  const mixed = /^(-?)(\d+)\s*\\frac\s*(?:\{(\d+)\}|(\d))\s*(?:\{(\d+)\}|(\d))$/.exec(s)?.filter((x) => x !== undefined)
+    ?? /^(-?)(\d+)\s+(\d+)\/(\d+)$/.exec(s);
   if (mixed && BigInt(mixed[3]) < BigInt(mixed[4]) && mixed[2].length < 12) {
     s = `${mixed[1]}\\frac{${BigInt(mixed[2]) * BigInt(mixed[4]) + BigInt(mixed[3])}}{${mixed[4]}}`;
   }
@@ -110,6 +120,23 @@ export function normalize(input: string): string {
 }
 
 const SIMPLE_NUMBER = /^-?\d{1,400}(?:\.\d{1,400})?$/;
+
+/** Words that are mathematics, not units or commentary, when they follow a number. */
+const MATH_WORDS = new Set(['pi', 'sqrt', 'sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'log', 'ln', 'lg', 'exp', 'mod', 'choose',
+  'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'inf', 'infty', 'infinity', 'gcd', 'lcm', 'max', 'min', 'det', 'binom', 'cbrt']);
+
+/**
+ * "21 dogs", "784 ft.", "12 or more", "14 right triangles": a number followed only by words (units,
+ * nouns, commentary) is that number. Letters that could be variables (single letters) and the
+ * names of functions and constants are mathematics and stay.
+ */
+function dropTrailingWords(s: string): string {
+  if (s.length > 200) return s;
+  const m = /^(-?\d[\d,]*(?:\.\d+)?(?:\/\d+)?)\s+([A-Za-z][A-Za-z'-]+\.?(?:\s+[A-Za-z][A-Za-z'-]+\.?)*)$/.exec(s);
+  if (!m) return s;
+  const words = m[2].trim().split(/\s+/).map((w) => w.replace(/\.$/, '').toLowerCase());
+  return words.some((w) => MATH_WORDS.has(w)) ? s : m[1];
+}
 
 /** LaTeX-only presentation: boxes, \left/\right, spacing, degree signs, escaped percent and currency. */
 function latexPresentation(input: string): string {
@@ -136,5 +163,12 @@ function latexPresentation(input: string): string {
   s = s.replace(/\^\s*(?:\{\s*\\circ\s*\}|\\circ)|\\circ(?![a-zA-Z])|\\degree(?![a-zA-Z])/g, ' ');
   s = s.replace(/\\%/g, ' ');
   s = s.replace(/\\\$|\\textdollar|\\euro|\\pounds/g, ' ');
+  // Congruences: "N \equiv 672 \pmod{1000}" states the residue 672, the modulus is context.
+  if (/\\[pb]?mod(?![a-zA-Z])/.test(s)) {
+    s = s.replace(/\s*\\pmod\s*(?:\{[^{}]*\}|\d+|[a-zA-Z])\s*$|\s*\(\s*\\b?mod\s*(?:\{[^{}]*\}|\d+|[a-zA-Z])\s*\)\s*$/, '');
+  }
+  s = s.replace(/\\equiv(?![a-zA-Z])/g, '=');
+  // {n \choose k} is \binom{n}{k}.
+  if (s.includes('choose')) s = s.replace(/\{([^{}]*)\\choose([^{}]*)\}/g, '\\binom{$1}{$2}');
   return s;
 }

@@ -1,5 +1,6 @@
 import { normalize } from './normalize.ts';
-import { parseTree, ParseError } from './parse-tree.ts';
+import { ParseError } from './parse-error.ts';
+import { parseTree } from './parse-tree.ts';
 import { interpret } from './interpret.ts';
 import { extractAnswer } from './extract.ts';
 import type { NotClosedReason, ParsedAnswer } from './types.ts';
@@ -40,6 +41,20 @@ export function parseUncached(answer: string): ParsedAnswer {
   if (s === '' || /^[{}\s]*$/.test(s)) return notClosed('empty', '');
   const word = wordAnswer(s);
   if (word) return word;
+  const parsed = parseNormalized(s);
+  if (parsed.kind === 'not_closed_form' && parsed.reason !== 'too_long' && parsed.reason !== 'too_deep') {
+    // "1+2+\cdots+14 = 1121", "\angle C = 33": when the whole does not parse, the last member of an
+    // equality chain states the value.
+    const tail = lastMember(s);
+    if (tail !== null) {
+      const t = parseNormalized(tail);
+      if (t.kind !== 'not_closed_form') return t;
+    }
+  }
+  return parsed;
+}
+
+function parseNormalized(s: string): ParsedAnswer {
   try {
     const { answer: parsed } = interpret(parseTree(s));
     return parsed;
@@ -51,4 +66,19 @@ export function parseUncached(answer: string): ParsedAnswer {
     // RangeError from a pathological input (stack, BigInt size) is still just "not an answer".
     return notClosed('unparseable', s);
   }
+}
+
+/** Text after the last `=` outside any brackets, or null. */
+function lastMember(s: string): string | null {
+  let depth = 0;
+  let cut = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth--;
+    else if (c === '=' && depth === 0 && s[i - 1] !== '<' && s[i - 1] !== '>' && s[i - 1] !== '!' && s[i + 1] !== '=') cut = i;
+  }
+  const tail = cut >= 0 ? s.slice(cut + 1).trim() : '';
+  return tail !== '' ? tail : null;
 }

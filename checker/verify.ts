@@ -3,6 +3,7 @@ import { classifyParsed } from './classify.ts';
 import { compareAnswers, DEFAULT_OPTIONS, type ResolvedOptions } from './compare.ts';
 import { extractAnswer } from './extract.ts';
 import { parseUncached } from './parse.ts';
+import { hasPercent, percentAsFraction } from './percent.ts';
 import type { Classification, CompareOptions, ParsedAnswer } from './types.ts';
 
 /** The checker's entry points on answers: cached parse and classification, and the equivalence verdict. */
@@ -67,6 +68,34 @@ function optionLetterIn(text: string): string | null {
  * extractAnswer). Never throws; bounded time; deterministic.
  */
 export function isEquivalent(gold: string, pred: string, options?: CompareOptions): boolean {
+  if (equivalentAsWritten(gold, pred, options)) return true;
+  if (typeof gold !== 'string' || typeof pred !== 'string') return false;
+  return percentReading(gold, pred, options) || listReading(gold, pred, options) || listReading(pred, gold, options);
+}
+
+/** Percent policy (percent.ts): one side written with a percent sign may also be read as a fraction. */
+function percentReading(gold: string, pred: string, options?: CompareOptions): boolean {
+  const pg = hasPercent(gold), pp = hasPercent(pred);
+  if (pg === pp) return false;
+  const alt = percentAsFraction(pg ? gold : pred);
+  if (alt === null) return false;
+  return pg ? equivalentAsWritten(alt, pred, options) : equivalentAsWritten(gold, alt, options);
+}
+
+const GROUPED_NUMBER = /^\$?-?\d{1,3}(?:,\d{3})+\$?$/;
+
+/**
+ * "70,110" reads as seventy thousand one hundred ten, or as the list 70, 110: against an answer that
+ * is a list, a set or a tuple, the list reading is the one meant.
+ */
+function listReading(a: string, b: string, options?: CompareOptions): boolean {
+  if (a.length > 60 || !GROUPED_NUMBER.test(a.trim())) return false;
+  const kb = parseAnswer(b).kind;
+  if (kb !== 'set' && kb !== 'tuple') return false;
+  return equivalentAsWritten(a.replace(/,/g, ', '), b, options);
+}
+
+function equivalentAsWritten(gold: string, pred: string, options?: CompareOptions): boolean {
   try {
     if (typeof gold !== 'string' || typeof pred !== 'string') return false;
     if (gold.trim() === pred.trim()) return gold.trim() !== '';

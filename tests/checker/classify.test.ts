@@ -28,7 +28,7 @@ describe('classify: not closed form, with reasons', () => {
     ['(C)', 'option_letter'], ['\\text{(B)}', 'option_letter'], ['E', 'option_letter'],
     ['Yes', 'yes_no'], ['\\text{no}', 'yes_no'], ['True', 'true_false'], ['false', 'true_false'],
     ['1, 2, \\ldots, n', 'ellipsis'], ['x^{', 'unparseable'], ['\\frac{1}{', 'unparseable'], ['2 +* 3', 'unparseable'],
-    ['9'.repeat(13_000), 'too_long'], ['('.repeat(400) + 'x' + ')'.repeat(400), 'too_deep'],
+    ['9'.repeat(13_000), 'too_long'], ['(1+'.repeat(400) + 'x' + ')'.repeat(400), 'too_deep'], ['\\sqrt{'.repeat(400) + 'x' + '}'.repeat(400), 'too_deep'],
   ])('%s → %s', (answer, reason) => {
     const c = classify(answer);
     expect(c.closedForm).toBe(false);
