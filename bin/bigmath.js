@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-const main = fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
+const compiled = fileURLToPath(new URL('../pipeline/cli/main.js', import.meta.url));
+const main = existsSync(compiled) ? compiled : fileURLToPath(new URL('../pipeline/cli/main.ts', import.meta.url));
 const major = Number(process.versions.node.split('.')[0]);
 if (major >= 24) {
   // main.ts runs itself only when it is the entry module (import.meta.main); here it is not
@@ -17,7 +18,7 @@ if (major >= 24) {
 } else {
   const node = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
   if (!existsSync(node)) {
-    console.error('bigmath needs Node 24: run `npm ci` in the project first (it installs Node 24 from the npm registry).');
+    console.error('bigmath needs Node 24 or newer (in the repository, `npm ci` installs it from the npm registry).');
     process.exit(2);
   }
   const child = spawn(node, [main, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -13,6 +13,7 @@ import { registerEvalFiltersCommand } from './eval-filters-command.ts';
 import { registerFetchCommands } from './fetch-command.ts';
 import { registerAuditCommands } from './audit-command.ts';
 import { registerRolloutsCommand } from './rollouts-command.ts';
+import { registerServeCommand } from './serve-command.ts';
 
 /**
  * The `bigmath` command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerFetchCommands(program);
   registerAuditCommands(program);
   registerRolloutsCommand(program);
+  registerServeCommand(program);
   return program;
 }
 
