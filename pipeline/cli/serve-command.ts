@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { SERVE_DEFAULTS, startServer } from '../serve/server.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
 
 /**
  * `bigmath serve`: the reward server (pipeline/serve/). Runs until SIGTERM or SIGINT, then finishes
