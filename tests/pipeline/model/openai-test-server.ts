@@ -154,6 +154,9 @@ export async function startTestServer(opts: TestServerOptions = {}, port = 0): P
 }
 
 if (import.meta.main) {
-  const s = await startTestServer({ record: false }, Number(process.argv[2] ?? 0));
+  // `[port] [--ignore-n]`: the benchmark's server, one choice per request with --ignore-n.
+  const ignoreN = process.argv.includes('--ignore-n');
+  const port = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 0);
+  const s = await startTestServer({ record: false, ...(ignoreN ? { fault: () => ({ kind: 'ignore-n' as const }) } : {}) }, port);
   process.stdout.write(`${s.url}\n`);
 }
