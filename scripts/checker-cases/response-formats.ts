@@ -1,5 +1,6 @@
 /** The ways model responses state their final answer, as seen in real rollouts. */
 import type { Rng } from '../synthetic/prng.ts';
+import { matchBrace } from './latex-text.ts';
 
 export type Ending = [name: string, render: (answer: string, rng: Rng) => string];
 
@@ -28,9 +29,13 @@ export const PLAIN_ENDINGS: Ending[] = [
 
 /** The solution text without its boxes, its last ~1500 characters from a paragraph start. */
 export function bodyOf(solution: string): string {
+  // every \boxed{...} (any nesting) becomes its content: the ending added later is the only stated answer
   let s = solution;
-  for (let i = 0; i < 5 && /\\boxed\{/.test(s); i++) {
-    s = s.replace(/\\boxed\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}/, '$1');
+  for (let at = s.search(/\\(?:boxed|fbox)\s*\{/); at >= 0; at = s.search(/\\(?:boxed|fbox)\s*\{/)) {
+    const open = s.indexOf('{', at);
+    const close = matchBrace(s, open);
+    if (close < 0) return '';
+    s = s.slice(0, at) + s.slice(open + 1, close) + s.slice(close + 1);
   }
   if (s.length > 1500) {
     const cut = s.indexOf('\n', s.length - 1500);

@@ -13,7 +13,8 @@ const C = 'expressions';
 
 export const expressions: Generator = (golds, rng) => {
   const out: Case[] = [];
-  const pool = distinct(golds).filter((g) => hasVariable(g.answer) && !/[=<>,;!]|\\(?:le|ge|sum|prod|binom|cdots|ldots|text|pm|mp)/.test(g.answer) && evaluable(g.answer));
+  // a letter before "(" may be a function (f(4-x)), which the numeric check and the CAS would read as a product
+  const pool = distinct(golds).filter((g) => hasVariable(g.answer) && !/[a-zA-Z]\s*\(/.test(g.answer.replace(/\\[a-zA-Z]+/g, ' ')) && !/[=<>,;!]|\\(?:le|ge|sum|prod|binom|cdots|ldots|text|pm|mp)/.test(g.answer) && evaluable(g.answer));
   for (const g of draw(pool, 260, rng)) {
     const trues: [string | null, string][] = [
       [reorderSum(g.answer, rng), 'summands reordered'],

@@ -51,6 +51,7 @@ export const responses: Generator = (golds, rng) => {
   const others = withSolution.filter((g) => !g.origin.startsWith('math-500'));
   for (const g of [...draw(mathSet, 220, rng), ...draw(others, 200, rng)]) {
     const body = bodyOf(g.solution as string);
+    if (body === '') continue;
     const [name, render] = rng.pick(ENDINGS);
     // right answer, as written or rewritten
     const same = isNumber(g.answer) ? sameNumber(g.answer).filter(([p]) => !p.includes(',')) : [];
