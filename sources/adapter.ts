@@ -41,6 +41,11 @@ export interface SourceAdapter {
   /** Upstream columns that must be present in every row. */
   readonly requiredColumns: readonly string[];
   readonly location: SourceLocation;
+  /**
+   * The scale of the source's `level`, where it has one: the output's numeric `difficulty` is the
+   * number in `level` on this scale (sources differ: MATH 1-5, HARP 1-6, Omni-MATH 1-10).
+   */
+  readonly difficulty?: { readonly min: number; readonly max: number; readonly meaning: string };
   /** Maps one upstream row (a plain object) to the adapter's fields, never throwing. */
   adapt(row: Record<string, unknown>, loc: RowLocation): AdaptResult;
   /**

@@ -15,6 +15,7 @@ export const harpAdapter: SourceAdapter = {
   license: 'MIT',
   expectedFiles: 'HARP.jsonl (from HARP.jsonl.zip) with year, contest, number, problem, answer, solution_1..N',
   requiredColumns: ['year', 'contest', 'number', 'problem', 'answer'],
+  difficulty: { min: 1, max: 6, meaning: 'HARP level 1 (easiest) to 6 (hardest), from contest and problem number' },
   location: {
     kind: 'url',
     repo: 'https://github.com/aadityasingh/HARP/raw/{revision}/HARP.jsonl.zip',

@@ -16,6 +16,7 @@ export const mathAdapter: SourceAdapter = {
   license: 'MIT',
   expectedFiles: 'MATH.tar layout train|test/<subject>/<n>.json, or Parquet/JSONL with problem, level, type, solution',
   requiredColumns: ['problem', 'solution'],
+  difficulty: { min: 1, max: 5, meaning: 'MATH level: "Level 1" (easiest) to "Level 5" (hardest) within each subject' },
   location: {
     kind: 'hf_dataset',
     repo: 'EleutherAI/hendrycks_math',

@@ -15,6 +15,7 @@ export const omniMathAdapter: SourceAdapter = {
   license: 'Apache-2.0',
   expectedFiles: 'test.jsonl with domain, difficulty, problem, solution, answer, source',
   requiredColumns: ['problem', 'answer'],
+  difficulty: { min: 1, max: 10, meaning: 'Omni-MATH difficulty 1 to 10 (halves allowed), from AoPS competition ratings' },
   location: { kind: 'hf_dataset', repo: 'KbsdJames/Omni-MATH', revision: 'main', files: ['test.jsonl'] },
   adapt(row, loc) {
     const f = new FieldReader(row);

@@ -1,3 +1,5 @@
+import { difficultyOf } from '../../sources/difficulty.ts';
+import { getAdapter } from '../../sources/registry.ts';
 import type { ProcessedRecord } from '../../schemas/processed.ts';
 import { contaminationEvidence } from '../decontam/decontaminate.ts';
 import type { MalformedRow } from './to-record.ts';
@@ -52,6 +54,7 @@ export function encodeRecord(r: ProcessedRecord, foldKey: string | null): { stag
     answer_kind: r.answer_kind,
     answer_canonical: r.answer_canonical,
     level: r.level,
+    difficulty: difficultyOf(getAdapter(r.source), r.level),
     subject: r.subject,
     metadata: JSON.stringify(r.metadata),
     contamination: c ? `${c.benchmark}:${c.item}` : null,

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { SourceAdapter } from '../../sources/adapter.ts';
 import { recordId, rowSourceId } from '../../sources/identity.ts';
 import type { ProblemRecord } from '../../schemas/record.ts';
@@ -20,15 +21,17 @@ export type RowResult = { ok: true; record: ProblemRecord } | { ok: false; malfo
 /** Applies the adapter to one raw row, turning every failure into a `malformed_row` entry. */
 export function toRecord(adapter: SourceAdapter, raw: RawRow): RowResult {
   const fallbackId = rowSourceId(raw);
+  // the path inside the --input root, never where the inputs happen to lie on this machine
+  const file = raw.relativePath ?? basename(raw.file);
   const malformed = (error: string, excerpt: string): RowResult => ({
     ok: false,
     malformed: {
-      id: recordId(adapter.name, `malformed:${raw.file}:${raw.row}`),
+      id: recordId(adapter.name, `malformed:${file}:${raw.row}`),
       source: adapter.name,
       source_id: fallbackId,
-      input_file: raw.file,
+      input_file: file,
       input_row: raw.row,
-      error: `${raw.file} line ${raw.row}: ${error}`,
+      error: `${file} line ${raw.row}: ${error}`,
       excerpt,
     },
   });
@@ -47,7 +50,7 @@ export function toRecord(adapter: SourceAdapter, raw: RawRow): RowResult {
       ...result.row,
       id: recordId(adapter.name, result.row.source_id),
       source: adapter.name,
-      input_file: raw.file,
+      input_file: file,
       input_row: raw.row,
       folded_rows: 0,
     },

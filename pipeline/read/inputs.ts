@@ -9,7 +9,10 @@ export interface InputFile {
   source: string;
   path: string;
   format: InputFormat;
-  /** Path relative to the folder given on the command line (MATH.tar layout ids need it). */
+  /**
+   * Path relative to the `--input` root: the folder given, the folder of a file given, or the
+   * fixed part of a glob. Outputs store this, so they do not depend on where the inputs lie.
+   */
   relativePath: string;
   size: number;
 }
@@ -30,7 +33,8 @@ export async function resolveInput(source: string, path: string): Promise<InputF
   let files: { path: string; rel: string }[];
   if (/[*?[{]/.test(path)) {
     files = [];
-    for await (const p of glob(path)) if (formatOf(p)) files.push({ path: p, rel: p });
+    const base = globBase(path);
+    for await (const p of glob(path)) if (formatOf(p)) files.push({ path: p, rel: relativeTo(base, p) });
   } else {
     let st;
     try {
@@ -59,4 +63,11 @@ export async function resolveInput(source: string, path: string): Promise<InputF
 
 export function relativeTo(root: string, p: string): string {
   return relative(root, p).split(sep).join('/');
+}
+
+// The folder a glob starts from: its leading segments without wildcards (data/STAR/x.jsonl -> data).
+function globBase(pattern: string): string {
+  const parts = pattern.split(/[\\/]/);
+  const i = parts.findIndex((p) => /[*?[{]/.test(p));
+  return parts.slice(0, i).join('/') || '.';
 }

@@ -92,6 +92,8 @@ export async function renderDatasetCard(o: RunOutputs): Promise<string> {
   L.push('## Fields', '');
   L.push('Both configs have these columns:', '', '| field | type | description |', '| --- | --- | --- |');
   for (const [n, t, d] of CORPUS_COLUMNS) L.push(`| \`${n}\` | ${hfTypeText(t)} | ${mdCell(d)} |`);
+  L.push('', '`difficulty` is the number in `level` on the scale of its source (the scales differ, so compare within a source):', '', '| source | scale | meaning |', '| --- | --- | --- |');
+  for (const a of ADAPTERS) if (a.difficulty) L.push(`| ${a.name} | ${a.difficulty.min}-${a.difficulty.max} | ${mdCell(a.difficulty.meaning)} |`);
   L.push('', '`signals` is a list with one entry per check, in pipeline order:', '', '| field | type | description |', '| --- | --- | --- |');
   L.push('| `signals[].filter` | string | filter name (the key of `filters.disable`) |');
   L.push('| `signals[].reason` | string | reason code the filter rejects with |');

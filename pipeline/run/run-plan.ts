@@ -12,13 +12,14 @@ import type { ReadTask } from './tasks.ts';
  */
 export interface RunPlan {
   config_hash: string;
-  inputs: { source: string; path: string; size: number; mtime_ms: number }[];
+  /** `path` as given (to notice a changed file), `file` relative to its --input root (as the manifest lists it). */
+  inputs: { source: string; path: string; file: string; size: number; mtime_ms: number }[];
   tasks: { index: number; label: string; files: number }[];
 }
 
 export async function makePlan(configHash: string, files: InputFile[], tasks: ReadTask[]): Promise<RunPlan> {
   const inputs = [];
-  for (const f of files) inputs.push({ source: f.source, path: f.path, size: f.size, mtime_ms: Math.floor((await stat(f.path)).mtimeMs) });
+  for (const f of files) inputs.push({ source: f.source, path: f.path, file: f.relativePath, size: f.size, mtime_ms: Math.floor((await stat(f.path)).mtimeMs) });
   return { config_hash: configHash, inputs, tasks: tasks.map((t) => ({ index: t.index, label: t.label, files: t.files.length })) };
 }
 
@@ -53,7 +54,7 @@ export function decideResume(outDir: string, plan: RunPlan, force: boolean): Res
       throw new UsageError(`out dir ${outDir} holds an unreadable manifest.json; use --force to overwrite it`);
     }
     if (oldHash !== plan.config_hash) throw new UsageError(`out dir ${outDir} holds a run of a different config (config_hash ${oldHash?.slice(0, 12)} vs ${plan.config_hash.slice(0, 12)}); use --force to replace it`);
-    const now = plan.inputs.map((i) => i.path);
+    const now = plan.inputs.map((i) => i.file);
     if (oldInputs !== null && !sameInputFolders(JSON.parse(oldInputs) as string[], now)) throw new UsageError(`out dir ${outDir} holds a run of different inputs; use --force to replace it`);
   }
   return { kind: 'fresh' };

@@ -172,7 +172,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     crashPoint('before-manifest');
 
     const inputs: Manifest['inputs'] = [];
-    for (const f of files) inputs.push({ source: f.source, path: f.path, files: 1, bytes: f.size, sha256: await sha256File(f.path), rows: accounting.rowsOf(f.path) });
+    for (const f of files) inputs.push({ source: f.source, path: f.relativePath, files: 1, bytes: f.size, sha256: await sha256File(f.path), rows: accounting.rowsOf(f.path) });
     const manifest: Manifest = {
       tool: { name: 'bigmath', version: TOOL_VERSION, node: process.versions.node.split('.')[0] },
       config_hash: configHash,
@@ -198,9 +198,13 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
   }
 }
 
-/** The config that determines outputs (the out dir and threading do not). */
-export function configForHash(config: Config): Omit<Config, 'out' | 'workers' | 'worker_min_input_mb'> {
-  const { out: _out, workers: _workers, worker_min_input_mb: _min, ...rest } = config;
+/**
+ * The config that determines outputs. The out dir and threading do not; nor do the input paths,
+ * which depend on where the inputs lie: the manifest lists every input by its path inside its
+ * --input root with its sha256 instead.
+ */
+export function configForHash(config: Config): Omit<Config, 'out' | 'workers' | 'worker_min_input_mb' | 'inputs'> {
+  const { out: _out, workers: _workers, worker_min_input_mb: _min, inputs: _inputs, ...rest } = config;
   return rest;
 }
 
