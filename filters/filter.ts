@@ -11,7 +11,7 @@ export interface FilterInput extends ProblemRecord {
   answer_not_closed_reason: string | null;
   /**
    * Names of the cleaning transformations applied to `problem` (see `cleanRecord`), when the
-   * caller passes them (`pipeline/process-record.ts`). `figure_required` needs to know that an
+   * caller passes them (`pipeline/process/process-record.ts`). `figure_required` needs to know that an
    * `[asy]` figure was removed; without it only an `[asy]` still in `problem` counts.
    */
   cleaning?: readonly string[];
