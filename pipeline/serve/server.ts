@@ -77,6 +77,9 @@ function sameToken(header: string | undefined, token: string): boolean {
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const pool = new Piscina<ServeTask, ServeResult>({
     filename: WORKER, minThreads: o.workers, maxThreads: o.workers, idleTimeout: Infinity,
+    // Workers wait for tasks on their event loop (not Atomics.wait), so the GC observer of
+    // live-heap.ts is called between batches; a batch is milliseconds, the hand-over microseconds.
+    atomics: 'disabled',
   });
   let pending = 0; // batches handed to the pool and not finished
   let stopping = false;
