@@ -40,7 +40,7 @@ describe('bigmath serve', () => {
     expect(r.json).toEqual(items.map((it) => reward(it.gold, it.response, 'options' in it ? { ...it.options, extract: false } : undefined)));
     const equal = (r.json as { equal: boolean }[]).filter((x) => x.equal).length;
     expect(equal).toBeGreaterThan(100);
-    expect(equal).toBeLessThan(500);
+    expect(equal).toBeLessThan(items.length - 50); // both verdicts occur
   });
 
   it('checks bare pairs, as arrays or objects', async () => {
