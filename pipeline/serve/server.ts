@@ -10,8 +10,8 @@ import type { ServeResult, ServeTask } from './worker.ts';
  * checker in its process. The main thread only moves bytes: a request body is read into one buffer,
  * transferred to a worker thread that decodes, validates, checks and serialises it, and the worker's
  * text is written back. node:http, not a framework: with the body taken as raw bytes, a 256-pair
- * request cost the server 0.50-0.66 ms of CPU with node:http and 0.53-0.90 ms with Fastify 5 (3,000
- * requests each, this machine; scripts/bench-http-layer.ts), next to about 10 ms of checking.
+ * request cost the server 0.50-0.87 ms of CPU with node:http and 0.53-1.11 ms with Fastify 5, less
+ * with node:http in each of 4 paired runs (scripts/bench-http-layer.ts), next to ~10 ms of checking.
  */
 
 export interface ServeOptions {
