@@ -68,7 +68,8 @@ function mathSegments(s: string): Segment[] {
  * after the last copula outside math when that text holds math or a number, else null.
  */
 function afterCopula(s: string, segs: Segment[], strict = false): string | null {
-  const COPULA = /\s(?:is|are|was|were|equals?|becomes?|gives?|get|gets|obtain|yields?)\s|(?:^|[^<>!=\\])=(?!=)/g;
+  // Words only: an `=` inside an answer ("2x - y + 2z - 18 = 0") is part of it.
+  const COPULA = /\s(?:is|are|was|were|equals?|becomes?|gives?|get|gets|obtain|yields?)\s/g;
   let cut = -1;
   let m: RegExpExecArray | null;
   while ((m = COPULA.exec(s)) !== null) {

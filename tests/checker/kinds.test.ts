@@ -28,6 +28,8 @@ describe('extraction from whole responses', () => {
     ['8', 'So the number of such $n$ equals 8', true],
     ['9', 'Final Answer: The smallest $m$ is 8.', false],
     ['x \\geq 5', 'Therefore $x \\geq 5$ is the solution.', true],
+    ['2x - y + 2z - 18 = 0', 'Hence the plane.\n\nThe answer is: 2x - y + 2z - 18 = 0', true],
+    ['0', 'Hence the plane.\n\nThe answer is: 2x - y + 2z - 18 = 0', false],
   ]));
   describe('plain-text fractions and percents', () => checkResponses([
     ['\\frac23', 'so the probability is 2/3', true],
