@@ -39,9 +39,8 @@ describe('bigmath serve', () => {
     expect(r.headers.get('server-timing')).toMatch(/^work;dur=\d+\.\d{3}, pairmax;dur=\d+\.\d{3}, paircpumax;dur=\d+\.\d{3}$/);
     expect(r.json).toEqual(items.map((it) => reward(it.gold, it.response, 'options' in it ? { ...it.options, extract: false } : undefined)));
     const equal = (r.json as { equal: boolean }[]).filter((x) => x.equal).length;
-    // 500 reference solutions (equal, also as bare text: their final box is read) and 100 wrong answers
     expect(equal).toBeGreaterThan(100);
-    expect(equal).toBeLessThanOrEqual(500);
+    expect(equal).toBeLessThan(items.length - 50); // both verdicts occur
   });
 
   it('checks bare pairs, as arrays or objects', async () => {
