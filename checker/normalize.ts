@@ -91,7 +91,7 @@ export function normalize(input: string): string {
     s = s.replace(TEXTISH, (_m, c: string) => ` ${c} `);
   }
   if (/[a-zA-Z²³]/.test(s)) s = s.replace(UNIT_RE, '$1');
-  if (/[a-zA-Z]{2}/.test(s)) s = dropTrailingWords(s);
+  if (/[a-zA-Z]{2}/.test(s)) s = dropTrailingWords(numberWord(s));
   s = s.replace(/\s+/g, ' ').trim();
   if (hasCmd) {
     // "x = 1/3 \approx 0.33": the exact part before is the answer. "x \approx 11": nothing before
@@ -120,6 +120,23 @@ export function normalize(input: string): string {
 }
 
 const SIMPLE_NUMBER = /^-?\d{1,400}(?:\.\d{1,400})?$/;
+
+/** Whole numbers written as one English word: `\text{one}`, "twelve", "forty". */
+const NUMBER_WORDS = new Map(
+  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+    'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'].map((w, i) => [w, String(i)] as const)
+    .concat(['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, String(30 + 10 * i)] as const)),
+);
+
+/**
+ * An answer that is one number word and nothing else ("one", `\text{twelve}`) is that number. Only
+ * alone: "one half", "two plus one" or "two thirds" are other values, and words after a number
+ * word are not read as units.
+ */
+function numberWord(s: string): string {
+  const m = /^\s*([A-Za-z]+)\s*\.?\s*$/.exec(s);
+  return (m && NUMBER_WORDS.get(m[1].toLowerCase())) ?? s;
+}
 
 /** Words that are mathematics, not units or commentary, when they follow a number. */
 const MATH_WORDS = new Set(['pi', 'sqrt', 'sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'log', 'ln', 'lg', 'exp', 'mod', 'choose',
