@@ -15,6 +15,7 @@ import { registerAuditCommands } from './audit-command.ts';
 import { registerRolloutsCommand } from './rollouts-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerSelectCommand } from './select-command.ts';
+import { registerReformulateCommand } from './reformulate-command.ts';
 
 /**
  * The `bigmath` command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerRolloutsCommand(program);
   registerServeCommand(program);
   registerSelectCommand(program);
+  registerReformulateCommand(program);
   return program;
 }
 

@@ -1,3 +1,5 @@
+import { replyObject } from './json-reply.ts';
+
 /** The judgement filters the LLM judge answers for (their reason codes). */
 export const JUDGE_CODES = ['figure_required', 'multiple_choice', 'proof', 'multi_part', 'answer_not_closed_form'] as const;
 export type JudgeCode = (typeof JUDGE_CODES)[number];
@@ -25,25 +27,14 @@ function truthy(v: unknown): boolean | null {
 }
 
 /**
- * Reads a judge reply. Models wrap JSON in code fences, prefix prose or reasoning, or answer a
- * question with a bare boolean or "yes": the outermost `{...}` is taken and each question read
- * leniently. A reply with no readable object is kept as unparseable, with its text, never dropped.
+ * Reads a judge reply: the JSON object (see `replyObject`), each question read leniently (a bare
+ * boolean, "yes", or `{verdict, why}`). A reply with no readable object is kept as unparseable, with its text, never dropped.
  */
 export function parseJudgeReply(reply: string): JudgeSignal {
-  // Reasoning models put their thinking first; the verdict is the last object.
-  const text = reply.replace(/<think>[\s\S]*?<\/think>/g, '');
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
   const fail = (error: string): JudgeSignal => ({ ok: false, error, reply: reply.slice(0, 500) });
-  if (start < 0 || end <= start) return fail('no JSON object in the reply');
-  let obj: unknown;
-  try {
-    obj = JSON.parse(text.slice(start, end + 1));
-  } catch (e) {
-    return fail(`invalid JSON: ${(e as Error).message}`);
-  }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return fail('the reply is not a JSON object');
-  const o = obj as Record<string, unknown>;
+  const r = replyObject(reply);
+  if (!r.ok) return fail(r.error);
+  const o = r.obj;
   const verdicts = {} as Record<JudgeCode, JudgeVerdict>;
   let said = 0;
   for (const code of JUDGE_CODES) {
