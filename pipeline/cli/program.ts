@@ -16,6 +16,7 @@ import { registerRolloutsCommand } from './rollouts-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerSelectCommand } from './select-command.ts';
 import { registerReformulateCommand } from './reformulate-command.ts';
+import { registerJudgeCommand } from './judge-command.ts';
 
 /**
  * The `bigmath` command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerSelectCommand(program);
   registerReformulateCommand(program);
+  registerJudgeCommand(program);
   return program;
 }
 

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { combine, parseJudgeReply } from '../../../pipeline/model/judge-reply.ts';
 import { judge, type JudgeOptions } from '../../../pipeline/model/judge.ts';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { judgeRun } from '../../../pipeline/model/judge-run.ts';
 import { ROOT, tempDir } from '../../helpers.ts';
+import { bigmath } from '../../run-helpers.ts';
 import { serverPool } from './openai-test-server.ts';
 
 const { server } = serverPool(afterEach);
@@ -107,5 +111,31 @@ describe('llm judge', () => {
     const again = await run(['--judge-endpoint', s.url, '--judge-model', 'judge-model', '--judge-cache', cache]);
     expect(again.stderr).toMatch(/judge: \d+ replies from the cache, 0 requests sent, 0 failed/);
     expect(again.stdout).toBe(r.stdout);
+  });
+});
+
+describe('bigmath judge', () => {
+  it('judges the records it could change and applies the policy; "rules" changes nothing, "both" never rejects more', { timeout: 300_000 }, async () => {
+    const dir = tempDir('bigmath-judge-run-');
+    const built = bigmath(['run', '--out', dir]);
+    expect(built.status, built.stderr).toBe(0);
+    const s = await server({ script: (p) => judgeScript(p), record: false });
+    const o = { endpoints: [s.url], model: 'judge-model', api: 'chat' as const, concurrency: 16, timeoutMs: 5_000 };
+    const rules = await judgeRun(dir, 'rules', o);
+    expect(rules.sent).toBe(rules.manifest.records);
+    expect([rules.manifest.newly_kept, rules.manifest.newly_rejected, rules.manifest.failed]).toEqual([0, 0, 0]);
+    const both = await judgeRun(dir, 'both', o);
+    expect(both.sent).toBe(0); // every reply from the cache
+    expect(both.manifest.newly_rejected).toBe(0);
+    const rows = await parquetReadObjects({ file: await asyncBufferFromFile(join(dir, 'judge', 'part-00000.parquet')), compressors });
+    expect(rows).toHaveLength(both.manifest.records);
+    expect(rows.filter((r) => r.kept && !r.rule_kept)).toHaveLength(both.manifest.newly_kept);
+    expect(both.manifest.newly_kept).toBeGreaterThan(0);
+    for (const r of rows.filter((r) => r.kept && !r.rule_kept)) {
+      // revived: the judge said no to every judgement check the rules failed it on
+      const sig = JSON.parse(String(r.llm_judge));
+      for (const c of r.rule_reasons as string[]) expect(sig.verdicts[c].verdict).toBe(false);
+    }
+    expect(rows.filter((r) => JSON.parse(String(r.llm_judge)).ok === false)).toHaveLength(both.manifest.unparseable);
   });
 });
