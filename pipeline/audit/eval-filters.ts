@@ -140,7 +140,7 @@ export interface EvalResult {
   predictions: Prediction[];
 }
 
-function score(code: string, pairs: { expected: boolean; predicted: boolean }[]): Score {
+export function score(code: string, pairs: { expected: boolean; predicted: boolean }[]): Score {
   let tp = 0, fp = 0, fn = 0, labelled = 0;
   for (const p of pairs) {
     if (p.expected) labelled++;

@@ -7,6 +7,7 @@ import { distinctRejected, sampleRejected, type SampledRecord } from '../audit/s
 import { parseWhatIf, whatIf, type WhatIfResult } from '../audit/what-if.ts';
 import { explain, lookupId, lookupText, type Explanation, type Lookup } from '../audit/explain.ts';
 import { REASON_CODES, sortReasons } from '../../schemas/reasons.ts';
+import { difficulty, difficultyText, rolloutShards } from '../audit/difficulty.ts';
 import { csv, fmt, json, oneLine, pct, textTable, wrap, type Format } from '../audit/format.ts';
 
 /**
@@ -41,7 +42,12 @@ export function registerAuditCommands(program: Command): void {
         }
         const s = await auditSummary(o);
         const filters = await filterBehaviour(o);
-        process.stdout.write(format === 'json' ? json({ ...s, filters }) : format === 'csv' ? summaryCsv(s, filters) : summaryText(s, filters, !!opts.any));
+        // With rollouts beside the run: the difficulty per source and the disputed gold answers.
+        const rolls = rolloutShards(dir);
+        const diff = rolls.length ? await difficulty(o, rolls) : undefined;
+        process.stdout.write(
+          format === 'json' ? json({ ...s, filters, ...(diff ? { difficulty: diff } : {}) }) : format === 'csv' ? summaryCsv(s, filters) : summaryText(s, filters, !!opts.any) + (diff ? difficultyText(diff) : ''),
+        );
         if (s.mismatches.length) {
           process.stderr.write(`bigmath audit: the Parquet outputs disagree with ${dir}/manifest.json:\n${s.mismatches.map((m) => `  ${m}`).join('\n')}\n`);
           process.exitCode = 1;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { parseConfig, type ConfigInput } from '../../schemas/config.ts';
 import { evaluate, formatReport, LabelError, readLabels } from '../audit/eval-filters.ts';
 import { UsageError } from '../errors.ts';
+import { collect } from './option-values.ts';
 
 /**
  * `bigmath eval-filters --labels FILE`: precision and recall of the per-record filters on a
@@ -21,7 +22,11 @@ export function registerEvalFiltersCommand(program: Command): void {
     .option('--max-examples <N>', 'list at most N misclassified examples (tune only)', (v) => Number(v))
     .option('--json', 'print the scores as JSON')
     .option('--min <X>', 'exit 1 when precision or recall of "any rejection" is below X', (v) => Number(v))
-    .action((opts) => {
+    .option('--judge-endpoint <url>', 'also ask an LLM judge (OpenAI-compatible base URL, repeatable) and score each --judge-policy', collect, [])
+    .option('--judge-model <name>', 'model name of the judge')
+    .option('--judge-cache <DIR>', 'response cache of the judge (a re-run sends only what it lacks)', '.bigmath/judge-cache')
+    .option('--judge-concurrency <n>', 'judge requests in flight', (v) => Number(v), 32)
+    .action(async (opts) => {
       let raw: ConfigInput = {};
       if (opts.config) {
         try {
@@ -50,6 +55,20 @@ export function registerEvalFiltersCommand(program: Command): void {
         process.stdout.write(JSON.stringify({ split, total: result.total, any: result.any, per_source: result.perSource, per_reason: result.perReason, misclassified }, null, 2) + '\n');
       } else {
         process.stdout.write(formatReport(result, { maxExamples, title: `split ${split}` }));
+      }
+      if ((opts.judgeEndpoint as string[]).length) {
+        if (!opts.judgeModel) throw new UsageError('--judge-endpoint needs --judge-model NAME');
+        for (const e of opts.judgeEndpoint as string[]) if (!/^https?:\/\/[^/]/.test(e)) throw new UsageError(`--judge-endpoint expects an http(s) URL, got "${e}"`);
+        const { judge } = await import('../model/judge.ts');
+        const { formatPolicies, labelItem, scorePolicies } = await import('../audit/judge-policies.ts');
+        const j = await judge(labels.map(labelItem), {
+          endpoints: opts.judgeEndpoint, model: opts.judgeModel, api: 'chat', cacheDir: opts.judgeCache, concurrency: opts.judgeConcurrency,
+          timeoutMs: 600_000, apiKey: process.env.OPENAI_API_KEY || undefined, log: (l) => process.stderr.write(l + '\n'),
+        });
+        const scores = scorePolicies(result.predictions, j.signals);
+        const judged = { signals: j.signals.size, unparseable: j.unparseable, missing: labels.length - j.signals.size };
+        process.stderr.write(`judge: ${j.cached} replies from the cache, ${j.sent} requests sent, ${j.failed.length} failed\n`);
+        process.stdout.write(opts.json ? JSON.stringify({ judge: { prompt_version: j.promptVersion, ...judged, policies: scores } }, null, 2) + '\n' : formatPolicies(scores, judged));
       }
       if (typeof opts.min === 'number' && (result.any.precision < opts.min || result.any.recall < opts.min)) process.exitCode = 1;
     });

@@ -14,6 +14,9 @@ import { registerFetchCommands } from './fetch-command.ts';
 import { registerAuditCommands } from './audit-command.ts';
 import { registerRolloutsCommand } from './rollouts-command.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { registerSelectCommand } from './select-command.ts';
+import { registerReformulateCommand } from './reformulate-command.ts';
+import { registerJudgeCommand } from './judge-command.ts';
 
 /**
  * The `bigmath` command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error
@@ -35,6 +38,9 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerRolloutsCommand(program);
   registerServeCommand(program);
+  registerSelectCommand(program);
+  registerReformulateCommand(program);
+  registerJudgeCommand(program);
   return program;
 }
 

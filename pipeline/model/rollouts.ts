@@ -70,7 +70,7 @@ interface Job {
 }
 
 /** A request's identity: what the server sees, apart from `n` and the seed. */
-function promptKey(model: string, api: Api, messages: CompletionRequest['messages'], params: SamplingParams): string {
+export function promptKey(model: string, api: Api, messages: CompletionRequest['messages'], params: SamplingParams): string {
   return createHash('sha256').update(JSON.stringify([model, api, messages, params.temperature, params.topP, params.maxTokens])).digest('hex').slice(0, 32);
 }
 

@@ -160,3 +160,18 @@ if (import.meta.main) {
   const s = await startTestServer({ record: false, ...(ignoreN ? { fault: () => ({ kind: 'ignore-n' as const }) } : {}) }, port);
   process.stdout.write(`${s.url}\n`);
 }
+
+/** Test servers started by a test file and closed after each test: `const { server } = serverPool(afterEach)`. */
+export function serverPool(afterEach: (fn: () => Promise<void>) => void): { server: (opts?: TestServerOptions) => Promise<TestServer> } {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return {
+    async server(opts: TestServerOptions = {}): Promise<TestServer> {
+      const s = await startTestServer(opts);
+      servers.push(s);
+      return s;
+    },
+  };
+}
