@@ -14,6 +14,7 @@ import { registerFetchCommands } from './fetch-command.ts';
 import { registerAuditCommands } from './audit-command.ts';
 import { registerRolloutsCommand } from './rollouts-command.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { registerEmbedCommand } from './embed-command.ts';
 
 /**
  * The `bigmath` command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerRolloutsCommand(program);
   registerServeCommand(program);
+  registerEmbedCommand(program);
   return program;
 }
 
