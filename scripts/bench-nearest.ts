@@ -43,10 +43,10 @@ const plantedRecall = (found: Set<string>) => planted.filter(([x, y]) => found.h
 const sample = Array.from({ length: Math.min(500, N) }, (_, i) => Math.floor((i * N) / Math.min(500, N)));
 const sampleVecs = new UnitVectors(sample.map((i) => vecs.row(i)), DIM);
 let t = performance.now();
-const truth = nearest(sampleVecs, vecs, { k: 11, threshold: -1, exactMax: Infinity });
+const truth = nearest(sampleVecs, vecs, { k: 11, threshold: -1, exactPairs: Infinity });
 void (performance.now() - t); // the reference (every item kept and sorted) is not what the stage runs
 t = performance.now();
-nearest(sampleVecs, vecs, { k: 10, threshold: 0.9, exactMax: Infinity });
+nearest(sampleVecs, vecs, { k: 10, threshold: 0.9, exactPairs: Infinity });
 const exactSampleMs = performance.now() - t;
 const truthOf = (q: number) => truth.filter((n) => n.query === q && n.item !== sample[q]).slice(0, 10).map((n) => n.item);
 const recallAt10 = (got: (q: number) => number[]) => {
@@ -67,7 +67,7 @@ report('exact scan (typed arrays)', 0, (exactSampleMs / 1000) * (N / sample.leng
 
 // hnswlib-node through nearest(): build + all N self-queries.
 t = performance.now();
-const hn = nearest(vecs, vecs, { k: 10, threshold: 0.9, exactMax: 0, self: true });
+const hn = nearest(vecs, vecs, { k: 10, threshold: 0.9, exactPairs: 0, self: true });
 const hnS = (performance.now() - t) / 1000;
 {
   const { HierarchicalNSW } = createRequire(import.meta.url)('hnswlib-node');

@@ -18,7 +18,7 @@ export function registerEmbedCommand(program: Command): void {
     .option('--concurrency <n>', 'requests in flight', num('--concurrency', 1, 10_000, true), 8)
     .option('--threshold <x>', 'cosine similarity at or above which a pair is flagged', num('--threshold', -1, 1), 0.9)
     .option('-k, --neighbours <n>', 'nearest records looked at per record', num('--neighbours', 1, 1000, true), 10)
-    .option('--exact-max <n>', 'up to this many vectors the search is exact; above, HNSW', num('--exact-max', 0, Infinity, true), 20_000)
+    .option('--exact-pairs <n>', 'while queries x items is at most this the search is an exact scan; above, an HNSW index', num('--exact-pairs', 0, Infinity, true), 50_000_000)
     .option('--timeout <s>', 'deadline of one request in seconds', num('--timeout', 1, 86_400), 120)
     .addHelpText('after', '\nEnvironment: OPENAI_API_KEY (sent as a bearer token when set).\nOutputs: DIR/embed/part-*.parquet (flagged pairs), manifest.json, stats.json, cache/ (vectors; a re-run resumes from it).')
     .action(async (dir: string, o) => {
@@ -36,7 +36,7 @@ export function registerEmbedCommand(program: Command): void {
         concurrency: o.concurrency,
         threshold: o.threshold,
         k: o.neighbours,
-        exactMax: o.exactMax,
+        exactPairs: o.exactPairs,
         timeoutMs: o.timeout * 1000,
         apiKey: process.env.OPENAI_API_KEY || undefined,
         equivalent: (a, b) => isEquivalent(a, b),

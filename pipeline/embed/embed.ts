@@ -12,7 +12,7 @@ import { PROJECT_ROOT, TOOL_VERSION } from '../version.ts';
 import { ParquetShardWriter, type ShardInfo } from '../write/parquet-shards.ts';
 import { EMBED_COLUMNS } from './embed-columns.ts';
 import { embedBatch } from './embeddings-api.ts';
-import { nearest } from './nearest.ts';
+import { nearest, usesExactScan } from './nearest.ts';
 import { VectorCache, vectorKey } from './vector-cache.ts';
 import { UnitVectors } from './vectors.ts';
 
@@ -27,8 +27,8 @@ export interface EmbedOptions {
   threshold: number;
   /** Neighbours looked at per record. */
   k: number;
-  /** Up to this many vectors the neighbour search is exact; above, HNSW. */
-  exactMax: number;
+  /** While queries x items is at most this, the neighbour search is exact; above, HNSW. */
+  exactPairs: number;
   timeoutMs: number;
   apiKey?: string;
   retry?: ModelRetryPolicy;
@@ -161,7 +161,7 @@ export async function runEmbed(o: EmbedOptions): Promise<EmbedSummary> {
   const recVecs = new UnitVectors(records.map((r, i) => vectors.get(keys[i])!), dim);
   const benchVecs = new UnitVectors(bench.map((_, j) => vectors.get(keys[records.length + j])!), dim);
   const rows: PairRow[] = [];
-  const search = { threshold: o.threshold, exactMax: o.exactMax };
+  const search = { threshold: o.threshold, exactPairs: o.exactPairs };
   for (const n of nearest(recVecs, benchVecs, { ...search, k: 1 })) {
     const r = records[n.query];
     const b = bench[n.item];
@@ -214,7 +214,10 @@ export async function runEmbed(o: EmbedOptions): Promise<EmbedSummary> {
     dimensions: dim,
     threshold: o.threshold,
     k: o.k,
-    search: records.length <= o.exactMax ? 'exact' : 'hnsw',
+    search: {
+      benchmarks: usesExactScan(recVecs, benchVecs, o) ? 'exact' : 'hnsw',
+      records: usesExactScan(recVecs, recVecs, o) ? 'exact' : 'hnsw',
+    },
     records: records.length,
     benchmark_items: bench.length,
     pairs: { contamination: summary.contamination, duplicate: summary.duplicate, sibling: summary.sibling },

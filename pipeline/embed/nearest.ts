@@ -13,8 +13,8 @@ export interface NearestOptions {
   k: number;
   /** Only neighbours at or above this cosine similarity are returned. */
   threshold: number;
-  /** At or below this many items the search is exact (brute force); above it, HNSW. */
-  exactMax: number;
+  /** While queries x items is at most this, the search is exact (a scan); above, HNSW. */
+  exactPairs: number;
   /** When queries and items are the same set: skip a row's match with itself. */
   self?: boolean;
 }
@@ -23,8 +23,8 @@ export interface NearestOptions {
 const HNSW = { m: 16, efConstruction: 200, seed: 100 };
 
 /**
- * The `k` nearest items of every query row at or above `threshold`, by cosine similarity. Up to
- * `exactMax` items, an exact scan over typed arrays; above, an HNSW graph (hnswlib-node, the C++
+ * The `k` nearest items of every query row at or above `threshold`, by cosine similarity. While
+ * queries x items is at most `exactPairs`, an exact scan over typed arrays; above, an HNSW graph (hnswlib-node, the C++
  * hnswlib built from source at install) whose candidates are then re-scored exactly, so the
  * similarity reported never depends on the index's float arithmetic. The HNSW graph is built
  * single-threaded in item order with a fixed seed: the same inputs give the same neighbours.
@@ -44,7 +44,7 @@ export function nearest(queries: UnitVectors, items: UnitVectors, o: NearestOpti
     found.sort((a, b) => b.similarity - a.similarity || a.item - b.item);
     out.push(...found.slice(0, k));
   };
-  if (items.count <= o.exactMax) {
+  if (usesExactScan(queries, items, o)) {
     const all = Array.from({ length: items.count }, (_, i) => i);
     for (let q = 0; q < queries.count; q++) keep(q, all);
     return out;
@@ -55,6 +55,11 @@ export function nearest(queries: UnitVectors, items: UnitVectors, o: NearestOpti
   const want = Math.min(items.count, k + (o.self ? 1 : 0));
   for (let q = 0; q < queries.count; q++) keep(q, index.searchKnn(Array.from(queries.row(q)), want).neighbors);
   return out;
+}
+
+/** Whether `nearest` scans (exact) rather than building an HNSW graph. */
+export function usesExactScan(queries: UnitVectors, items: UnitVectors, o: Pick<NearestOptions, 'exactPairs'>): boolean {
+  return queries.count * items.count <= o.exactPairs;
 }
 
 interface Hnsw {

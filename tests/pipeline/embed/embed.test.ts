@@ -68,7 +68,7 @@ function options(dir: string, url: string | string[], extra: Partial<EmbedOption
     concurrency: 4,
     threshold: 0.8,
     k: 10,
-    exactMax: 20_000,
+    exactPairs: 50_000_000,
     timeoutMs: 5_000,
     retry: { attempts: 6, baseDelayMs: 5, maxDelayMs: 50 },
     equivalent: (a, b) => isEquivalent(a, b),
@@ -101,7 +101,7 @@ describe('bigmath embed', () => {
     expect(byPair.get(pairKey(PLANTED.odd20, PLANTED.odd30))).toMatchObject({ kind: 'sibling', relation: 'sibling' });
     for (const r of rows) expect(r.similarity as number).toBeGreaterThanOrEqual(0.8);
     const m = JSON.parse(readFileSync(join(dir, 'embed', 'manifest.json'), 'utf8'));
-    expect(m).toMatchObject({ model: 'test-embed', dimensions: 256, search: 'exact', duplicate_clusters: 1 });
+    expect(m).toMatchObject({ model: 'test-embed', dimensions: 256, search: { benchmarks: 'exact', records: 'exact' }, duplicate_clusters: 1 });
     // Every text was sent once, the benchmark problems included.
     const sent = s.answered.flat();
     expect(new Set(sent).size).toBe(sent.length);
@@ -118,7 +118,7 @@ describe('bigmath embed', () => {
     expect(s.requests).toBe(requests);
     expect(again.cached).toBe(again.texts);
     expect(bytes(dir)).toBe(first);
-    await runEmbed(options(dir, s.url, { exactMax: 0 }));
+    await runEmbed(options(dir, s.url, { exactPairs: 0 }));
     const hnsw = await pairs(dir);
     await runEmbed(options(dir, s.url));
     expect(hnsw).toEqual(await pairs(dir));
