@@ -13,6 +13,7 @@ import { ParquetShardWriter, type ShardInfo } from '../write/parquet-shards.ts';
 import { EMBED_COLUMNS } from './embed-columns.ts';
 import { embedBatch } from './embeddings-api.ts';
 import { nearest, usesExactScan } from './nearest.ts';
+import { pairsReport } from './pairs-report.ts';
 import { VectorCache, vectorKey } from './vector-cache.ts';
 import { UnitVectors } from './vectors.ts';
 
@@ -226,6 +227,9 @@ export async function runEmbed(o: EmbedOptions): Promise<EmbedSummary> {
     shards,
   };
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const textOf = new Map<string, string>([...records.map((r) => [r.id, r.problem] as const), ...bench.map((b) => [`${b.benchmark}\x1f${b.item}`, b.problem] as const)]);
+  const readable = rows.map((r) => ({ ...r, text: textOf.get(r.id) ?? '', otherText: textOf.get(r.kind === 'contamination' ? `${r.other_source}\x1f${r.other}` : r.other) ?? '' }));
+  await writeFile(join(outDir, 'pairs.md'), pairsReport(o.model, o.threshold, readable));
   await writeFile(
     join(outDir, 'stats.json'),
     JSON.stringify({ wall_s: summary.wall_s, requests_sent: counters.sent, retries: counters.retries, cached, embedded: counters.embedded, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2) + '\n',

@@ -83,7 +83,7 @@ async function pairs(dir: string): Promise<Record<string, unknown>[]> {
   }
   return rows;
 }
-const bytes = (dir: string) => readFileSync(join(dir, 'embed', 'part-00000.parquet')).toString('base64') + readFileSync(join(dir, 'embed', 'manifest.json'), 'utf8');
+const bytes = (dir: string) => ['part-00000.parquet', 'manifest.json', 'pairs.md'].map((f) => readFileSync(join(dir, 'embed', f)).toString('base64')).join(' ');
 const pairKey = (a: { problem: string }, b: { problem: string }) => [idOf.get(a.problem)!, idOf.get(b.problem)!].sort().join(' ');
 
 describe('bigmath embed', () => {
@@ -100,6 +100,11 @@ describe('bigmath embed', () => {
     expect(byPair.get(pairKey(PLANTED.alabama, PLANTED.banana))).toMatchObject({ kind: 'sibling', relation: 'sibling', cluster: null });
     expect(byPair.get(pairKey(PLANTED.odd20, PLANTED.odd30))).toMatchObject({ kind: 'sibling', relation: 'sibling' });
     for (const r of rows) expect(r.similarity as number).toBeGreaterThanOrEqual(0.8);
+    // The readable report shows both texts of a flagged pair.
+    const md = readFileSync(join(dir, 'embed', 'pairs.md'), 'utf8');
+    expect(md).toMatch(/## contamination \(\d+ pairs/);
+    expect(md).toContain('Convert the point $(0,3)$ from rectangular coordinates');
+    expect(md).toContain('Convert the point $(0,3)$ in rectangular coordinates');
     const m = JSON.parse(readFileSync(join(dir, 'embed', 'manifest.json'), 'utf8'));
     expect(m).toMatchObject({ model: 'test-embed', dimensions: 256, search: { benchmarks: 'exact', records: 'exact' }, duplicate_clusters: 1 });
     // Every text was sent once, the benchmark problems included.
