@@ -17,6 +17,7 @@ import { registerServeCommand } from './serve-command.ts';
 import { registerSelectCommand } from './select-command.ts';
 import { registerReformulateCommand } from './reformulate-command.ts';
 import { registerJudgeCommand } from './judge-command.ts';
+import { registerEmbedCommand } from './embed-command.ts';
 
 /**
  * The `bigmath` command line. Exit codes: 0 success, 1 a check failed, 2 usage or input error
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerSelectCommand(program);
   registerReformulateCommand(program);
   registerJudgeCommand(program);
+  registerEmbedCommand(program);
   return program;
 }
 

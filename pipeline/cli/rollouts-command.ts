@@ -2,17 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { runRollouts } from '../model/rollouts.ts';
 import { UsageError } from '../errors.ts';
-import { collect } from './option-values.ts';
-
-function num(flag: string, min: number, max = Infinity, integer = false) {
-  return (v: string): number => {
-    const x = Number(v);
-    if (!Number.isFinite(x) || x < min || x > max || (integer && !Number.isInteger(x))) {
-      throw new UsageError(`${flag} expects ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], got "${v}"`);
-    }
-    return x;
-  };
-}
+import { collect, num } from './option-values.ts';
 
 const list = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 

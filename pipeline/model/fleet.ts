@@ -37,12 +37,17 @@ export class Fleet {
     this.events = events;
   }
 
-  async complete(req: CompletionRequest): Promise<CompletionResult> {
+  complete(req: CompletionRequest): Promise<CompletionResult> {
+    return this.send((endpoint) => endpoint.complete(req));
+  }
+
+  /** Any request (`call` on the chosen endpoint) with the fleet's choice of endpoint and retries. */
+  async send<T>(call: (endpoint: Endpoint) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const m = await this.pick();
       m.inFlight++;
       try {
-        return await m.endpoint.complete(req);
+        return await call(m.endpoint);
       } catch (e) {
         const failure = e instanceof RequestFailure ? e : new RequestFailure(String(e), { retryable: false });
         if (failure.endpointDown) m.downUntil = Date.now() + DOWN_MS;

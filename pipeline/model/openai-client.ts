@@ -81,8 +81,16 @@ export class Endpoint {
   }
 
   async complete(req: CompletionRequest): Promise<CompletionResult> {
-    const body = requestBody(req);
-    const path = this.basePath + (req.api === 'chat' ? 'chat/completions' : 'completions');
+    const text = await this.post(req.api === 'chat' ? 'chat/completions' : 'completions', requestBody(req), req.stream ? 'text/event-stream' : 'application/json');
+    return req.stream ? parseStream(this.base, req.api, text) : parseBody(this.base, req.api, text);
+  }
+
+  /**
+   * POSTs a JSON body to `{base}/{route}` and returns the body of a 200 answer; any other answer
+   * or a network failure becomes a RequestFailure (shared by completions and embeddings).
+   */
+  async post(route: string, body: unknown, accept = 'application/json'): Promise<string> {
+    const path = this.basePath + route;
     const signal = AbortSignal.timeout(this.opts.timeoutMs);
     let res;
     try {
@@ -91,7 +99,7 @@ export class Endpoint {
         path,
         headers: {
           'content-type': 'application/json',
-          accept: req.stream ? 'text/event-stream' : 'application/json',
+          accept,
           ...(this.opts.apiKey ? { authorization: `Bearer ${this.opts.apiKey}` } : {}),
         },
         body: JSON.stringify(body),
@@ -116,7 +124,7 @@ export class Endpoint {
         retryAfterMs: retryAfterMs(res.headers['retry-after']),
       });
     }
-    return req.stream ? parseStream(this.base, req.api, text) : parseBody(this.base, req.api, text);
+    return text;
   }
 
   close(): Promise<void> {

@@ -5,8 +5,8 @@
  *
  * Run standalone (for the benchmark, in its own process): `node tests/pipeline/model/openai-test-server.ts [port]`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenWithBody } from '../http-test-server.ts';
 
 export type Fault =
   | { kind: 'status'; status: number; retryAfter?: number }
@@ -133,24 +133,8 @@ export async function startTestServer(opts: TestServerOptions = {}, port = 0): P
     else send();
   };
 
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const addr = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${addr.port}/v1`,
-    received,
-    answered,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const http = await listenWithBody(handle, port);
+  return { url: `${http.base}/v1`, received, answered, close: http.close };
 }
 
 if (import.meta.main) {
