@@ -81,6 +81,11 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     // Workers wait for tasks on their event loop (not Atomics.wait), so the GC observer of
     // live-heap.ts is called between batches; a batch is milliseconds, the hand-over microseconds.
     atomics: 'disabled',
+    // A heap ceiling per worker: V8 then collects before growing far past the live data (the memo
+    // is emptied past `cacheBytes` of live heap), so the server's memory levels off instead of
+    // growing with every new answer it has seen. Live data stays far below it: the memo budget
+    // plus one bounded batch.
+    resourceLimits: { maxOldGenerationSizeMb: Math.ceil((4 * o.cacheBytes) / 2 ** 20) + 128 },
   });
   let pending = 0; // batches handed to the pool and not finished
   let stopping = false;
