@@ -7,7 +7,8 @@ import { pairRelation } from '../dedup/pair-relation.ts';
 import { UnionFind } from '../dedup/union-find.ts';
 import type { Equivalent } from '../dedup/types.ts';
 import { UsageError } from '../errors.ts';
-import { Fleet, MODEL_RETRY, type ModelRetryPolicy } from '../model/fleet.ts';
+import { fleetFor, type ModelRetryPolicy } from '../model/fleet.ts';
+import { runFileName } from '../model/response-cache.ts';
 import { PROJECT_ROOT, TOOL_VERSION } from '../version.ts';
 import { ParquetShardWriter, type ShardInfo } from '../write/parquet-shards.ts';
 import { EMBED_COLUMNS } from './embed-columns.ts';
@@ -106,7 +107,7 @@ export async function runEmbed(o: EmbedOptions): Promise<EmbedSummary> {
   const outDir = join(o.dir, 'embed');
   const texts = [...records.map((r) => r.problem), ...bench.map((b) => b.problem)];
   const keys = texts.map((t) => vectorKey(o.model, t));
-  const cache = new VectorCache(join(outDir, 'cache'), `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.vec`);
+  const cache = new VectorCache(join(outDir, 'cache'), runFileName('vec'));
 
   // 1. What the cache holds, then the missing texts (each once) in batches.
   const vectors = cache.load(new Set(keys));
@@ -119,13 +120,8 @@ export async function runEmbed(o: EmbedOptions): Promise<EmbedSummary> {
       missing.push(i);
     }
   });
-  const counters = { sent: 0, embedded: 0, failed: 0, retries: 0 };
-  const fleet = new Fleet(o.endpoints, { connections: Math.max(1, Math.ceil(o.concurrency / o.endpoints.length)), timeoutMs: o.timeoutMs, apiKey: o.apiKey }, o.retry ?? MODEL_RETRY, {
-    onRetry: (f, attempt, delay) => {
-      counters.retries++;
-      if (counters.retries <= 20 || counters.retries % 1000 === 0) o.log?.(`embed: retry ${attempt} in ${Math.round(delay)} ms after: ${f.message}`);
-    },
-  });
+  const counters = { sent: 0, embedded: 0, failed: 0 };
+  const fleet = fleetFor('embed', o);
   let next = 0;
   async function worker(): Promise<void> {
     while (next < missing.length) {
@@ -232,7 +228,7 @@ export async function runEmbed(o: EmbedOptions): Promise<EmbedSummary> {
   await writeFile(join(outDir, 'pairs.md'), pairsReport(o.model, o.threshold, readable));
   await writeFile(
     join(outDir, 'stats.json'),
-    JSON.stringify({ wall_s: summary.wall_s, requests_sent: counters.sent, retries: counters.retries, cached, embedded: counters.embedded, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2) + '\n',
+    JSON.stringify({ wall_s: summary.wall_s, requests_sent: counters.sent, retries: fleet.retries, cached, embedded: counters.embedded, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2) + '\n',
   );
   return summary;
 }

@@ -1,6 +1,6 @@
-import { Fleet, MODEL_RETRY, type ModelRetryPolicy } from './fleet.ts';
+import { fleetFor, type ModelRetryPolicy } from './fleet.ts';
 import type { Api, CompletionRequest, Sample, SamplingParams } from './openai-client.ts';
-import { ResponseCache } from './response-cache.ts';
+import { ResponseCache, runFileName } from './response-cache.ts';
 import { promptKey } from './rollouts.ts';
 
 export interface CachedRequestOptions {
@@ -37,7 +37,7 @@ export interface Answers {
 export async function askCached(asks: readonly Ask[], o: CachedRequestOptions, tag: string): Promise<Answers> {
   const keys = asks.map((a) => promptKey(o.model, o.api, a.messages, a.params));
   const have = new Map<string, Sample[]>();
-  const cache = new ResponseCache(o.cacheDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.jsonl`);
+  const cache = new ResponseCache(o.cacheDir, runFileName('jsonl'));
   for await (const line of cache.lines()) if (line.i === 0) have.set(line.k, line.s.map(([text, finishReason]) => ({ text, finishReason })));
   const samples: (Sample[] | null)[] = asks.map((a, i) => {
     const s = have.get(keys[i]);
@@ -45,7 +45,7 @@ export async function askCached(asks: readonly Ask[], o: CachedRequestOptions, t
   });
   const todo = asks.map((_, i) => i).filter((i) => samples[i] === null);
   const cached = asks.length - todo.length;
-  const fleet = new Fleet(o.endpoints, { connections: Math.max(1, Math.ceil(o.concurrency / o.endpoints.length)), timeoutMs: o.timeoutMs, apiKey: o.apiKey }, o.retry ?? MODEL_RETRY);
+  const fleet = fleetFor(tag, o);
   let next = 0;
   let failures = 0;
   async function worker(): Promise<void> {

@@ -26,7 +26,35 @@ export interface FleetEvents {
  * request is retried elsewhere at once; 429, 5xx, timeouts, broken streams and malformed bodies
  * are retried with backoff (`Retry-After` honoured) up to the policy's attempts.
  */
+/** What a stage (rollouts, judge, embed) asks of its servers. */
+export interface FleetSettings {
+  endpoints: string[];
+  /** Requests in flight over all endpoints: each endpoint keeps its share of connections open. */
+  concurrency: number;
+  timeoutMs: number;
+  apiKey?: string;
+  retry?: ModelRetryPolicy;
+  log?: (line: string) => void;
+}
+
+/** A fleet sized for `concurrency` in flight that logs its first 20 retries and every 1000th after, under `stage`. */
+export function fleetFor(stage: string, s: FleetSettings): Fleet {
+  const fleet: Fleet = new Fleet(
+    s.endpoints,
+    { connections: Math.max(1, Math.ceil(s.concurrency / s.endpoints.length)), timeoutMs: s.timeoutMs, apiKey: s.apiKey },
+    s.retry ?? MODEL_RETRY,
+    {
+      onRetry: (f, attempt, delay) => {
+        if (fleet.retries <= 20 || fleet.retries % 1000 === 0) s.log?.(`${stage}: retry ${attempt} in ${Math.round(delay)} ms after: ${f.message}`);
+      },
+    },
+  );
+  return fleet;
+}
+
 export class Fleet {
+  /** Retries so far (for the stage's stats). */
+  retries = 0;
   private readonly members: Member[];
   private readonly retry: ModelRetryPolicy;
   private readonly events: FleetEvents;
@@ -57,6 +85,7 @@ export class Fleet {
         // Another endpoint may answer at once; the same one gets backoff.
         const elsewhere = failure.endpointDown && this.members.some((o) => o.downUntil <= Date.now());
         const delay = elsewhere ? 0 : backoffDelay(this.retry, attempt, failure.retryAfterMs);
+        this.retries++;
         this.events.onRetry?.(failure, attempt, delay);
         if (delay > 0) await sleep(delay);
       } finally {

@@ -34,6 +34,14 @@ export interface CacheLine {
   ct: number;
 }
 
+/**
+ * The name of this process's own append-only cache file: its start time and pid, so runs after a
+ * kill never append to a file an earlier process may have left torn, and names sort by start.
+ */
+export function runFileName(ext: string): string {
+  return `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.${ext}`;
+}
+
 export class ResponseCache {
   private readonly dir: string;
   private fd: number | null = null;

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { openOutputs } from '../audit/outputs.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { ParquetShardWriter, type ShardInfo } from '../write/parquet-shards.ts';
-import { Fleet, MODEL_RETRY, type ModelRetryPolicy } from './fleet.ts';
+import { fleetFor, type ModelRetryPolicy } from './fleet.ts';
 import { grade, type Graded } from './grade.ts';
 import type { Api, CompletionRequest, SamplingParams } from './openai-client.ts';
 import { loadPrompt, promptMessages, type PromptTemplate } from './prompt.ts';
-import { ResponseCache } from './response-cache.ts';
+import { ResponseCache, runFileName } from './response-cache.ts';
 import { ROLLOUT_COLUMNS } from './rollout-columns.ts';
 import { SampleTally } from './sample-tally.ts';
 
@@ -120,7 +120,7 @@ export async function runRollouts(o: RolloutOptions): Promise<RolloutSummary> {
   const prompt = loadPrompt(o.prompt, o.systemPromptFile);
   const problems = await loadProblems(o, prompt);
   const outDir = join(o.dir, 'rollouts');
-  const cache = new ResponseCache(join(outDir, 'cache'), `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.jsonl`);
+  const cache = new ResponseCache(join(outDir, 'cache'), runFileName('jsonl'));
   const stamps = new Map<string, string>();
   const stampOf = (p: Problem) => {
     let s = stamps.get(p.id);
@@ -151,18 +151,8 @@ export async function runRollouts(o: RolloutOptions): Promise<RolloutSummary> {
   }
 
   // 2. Requests for what is missing, `concurrency` in flight.
-  const counters = { sent: 0, failed: 0, samples: 0, failedSamples: 0, tokens: 0, retries: 0 };
-  const fleet = new Fleet(
-    o.endpoints,
-    { connections: Math.max(1, Math.ceil(o.concurrency / o.endpoints.length)), timeoutMs: o.timeoutMs, apiKey: o.apiKey },
-    o.retry ?? MODEL_RETRY,
-    {
-      onRetry: (f, attempt, delay) => {
-        counters.retries++;
-        if (counters.retries <= 20 || counters.retries % 1000 === 0) o.log?.(`rollouts: retry ${attempt} in ${Math.round(delay)} ms after: ${f.message}`);
-      },
-    },
-  );
+  const counters = { sent: 0, failed: 0, samples: 0, failedSamples: 0, tokens: 0 };
+  const fleet = fleetFor('rollouts', o);
   let honoursN = true;
   const extra: Job[] = [];
   function* planned(): Generator<Job> {
@@ -304,7 +294,7 @@ export async function runRollouts(o: RolloutOptions): Promise<RolloutSummary> {
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   await writeFile(
     join(outDir, 'stats.json'),
-    JSON.stringify({ wall_s: summary.wall_s, requests_sent: counters.sent, requests_failed: counters.failed, retries: counters.retries, samples_cached: cached, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2) + '\n',
+    JSON.stringify({ wall_s: summary.wall_s, requests_sent: counters.sent, requests_failed: counters.failed, retries: fleet.retries, samples_cached: cached, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2) + '\n',
   );
   return summary;
 }

@@ -24,3 +24,14 @@ export async function listenWithBody(handle: (req: IncomingMessage, res: ServerR
       }),
   };
 }
+
+/** A 200 JSON answer, or with `drop` its first half and then a reset connection (a broken-off body). */
+export function sendJson(res: ServerResponse, json: string, drop = false): void {
+  if (drop) {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(json.length) });
+    res.write(json.slice(0, json.length >> 1));
+    res.socket?.destroy();
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/json' }).end(json);
+}

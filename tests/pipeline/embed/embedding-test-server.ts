@@ -12,7 +12,7 @@
  * prints its base URL on stdout; `EMBED_SERVER_SLOW_MS` delays every answer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenWithBody } from '../http-test-server.ts';
+import { listenWithBody, sendJson } from '../http-test-server.ts';
 
 export const TEST_DIMENSIONS = 256;
 
@@ -88,14 +88,8 @@ export async function startEmbedServer(opts: EmbedServerOptions = {}, port = 0):
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"data": [ {"index": 0, "embedding": ');
         return;
       }
-      if (fault?.kind === 'drop') {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(json.length) });
-        res.write(json.slice(0, json.length >> 1));
-        res.socket?.destroy();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(json);
-      answered.push(inputs as string[]);
+      sendJson(res, json, fault?.kind === 'drop');
+      if (fault?.kind !== 'drop') answered.push(inputs as string[]);
     };
     if (fault?.kind === 'slow') setTimeout(send, fault.ms);
     else send();

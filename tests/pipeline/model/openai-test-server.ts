@@ -6,7 +6,7 @@
  * Run standalone (for the benchmark, in its own process): `node tests/pipeline/model/openai-test-server.ts [port]`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenWithBody } from '../http-test-server.ts';
+import { listenWithBody, sendJson } from '../http-test-server.ts';
 
 export type Fault =
   | { kind: 'status'; status: number; retryAfter?: number }
@@ -120,14 +120,8 @@ export async function startTestServer(opts: TestServerOptions = {}, port = 0): P
       }
       const choices = texts.map((t, i) => (chat ? { index: i, message: { role: 'assistant', content: t }, finish_reason: 'stop' } : { index: i, text: t, finish_reason: 'stop' }));
       const json = JSON.stringify({ id: `cmpl-${count}`, object: chat ? 'chat.completion' : 'text_completion', model: body.model, choices, usage });
-      if (fault?.kind === 'drop') {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(json.length) });
-        res.write(json.slice(0, json.length >> 1));
-        res.socket?.destroy();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(json);
-      if (opts.record !== false) answered.push(served);
+      sendJson(res, json, fault?.kind === 'drop');
+      if (fault?.kind !== 'drop' && opts.record !== false) answered.push(served);
     };
     if (fault?.kind === 'slow') setTimeout(send, fault.ms);
     else send();
