@@ -1,6 +1,7 @@
 import type { Filter } from './filter.ts';
 import { signal } from './filter.ts';
 import { multiPartReading } from './multi-part.ts';
+import { extractBoxedSpans } from '../checker/index.ts';
 import { distinctBoxes } from './text/boxes.ts';
 import { findOptions } from './text/options.ts';
 
@@ -14,12 +15,19 @@ import { findOptions } from './text/options.ts';
  * ..., separated by semicolons"), whose boxes are the list. For answer columns, the checker's
  * `multiple_answers_text` reading ("3 or 5 depending on ...") fires, as does a `\pm` answer
  * ("$a = \pm 3$": two values).
+ *
+ * Two more ways a boxed solution gives several answers while the record keeps one: a requested
+ * list ("Enter all the solutions, separated by commas") whose members are boxed one by one, so
+ * the answer (the last box) is one member of the list; and a final sentence that goes on after
+ * its box with "or" and another value ("$(\boxed{\frac23}, \boxed{\frac23})$ or $(2, -2)$").
  */
 const ASKS_LIST = /\b(?:all|every|each)\b[^.?]*\b(?:points?|solutions?|roots?|values?|pairs?|numbers?|integers?|possibilities)\b|\bseparated\s+by\s+(?:commas?|semicolons?)|\benter\s+(?:all|them|the\s+(?:solutions|roots|values))\b|\blist\b/i;
 /** "What is a possible value of $n$?": any of several values is right, the row gives one. */
 const ONE_OF_SEVERAL = /\b(?:what\s+is|find|give|determine|name)\s+(?:a|one|any)\s+possible\s+values?\b/i;
 const PLUS_MINUS = /\\pm(?![a-zA-Z])|\\mp(?![a-zA-Z])|±/;
 /** "18 or 10", "$2$ or $\frac{2\sqrt3}{3}$": two values, each with a digit. */
+/** After the last box, only closing marks and then "or" and another math value. */
+const OR_AFTER_BOX = /^(?:\s|\$|\\right|[)\]}]|\\[,;!])*(?:\\text\s*\{\s*or\s*\}|\\quad\s*or\b|\s+or\b)\s*(?:\$|\\\(|\\boxed)/;
 const OR_VALUES = /\d[^,;]*?(?:\\text\s*\{\s*or\s*\}|\\(?:quad|qquad)?\s*\bor\b|\s\bor\b\s)[^,;]*?\d/;
 
 export const multipleAnswers: Filter = {
@@ -36,11 +44,30 @@ export const multipleAnswers: Filter = {
     const onePossible = ONE_OF_SEVERAL.exec(rec.problem);
     if (onePossible) return signal(this, true, `asks for one of several correct values: ${onePossible[0]}`);
     if (rec.answer_origin !== 'solution_boxed' || !rec.solution) return signal(this, false);
+    const orAfter = alternativeAfterLastBox(rec.solution);
+    if (orAfter !== null && !findOptions(rec.problem) && !multiPartReading(rec)) {
+      return signal(this, true, `the final sentence gives another value after the box: ${orAfter}`);
+    }
     const distinct = distinctBoxes(rec.solution);
     if (distinct.length < 2) return signal(this, false);
-    if (multiPartReading(rec) || findOptions(rec.problem) || ASKS_LIST.test(rec.problem)) {
-      return signal(this, false, `${distinct.length} different boxes, explained by parts, options or a requested list`);
+    if (multiPartReading(rec) || findOptions(rec.problem)) {
+      return signal(this, false, `${distinct.length} different boxes, explained by parts or options`);
+    }
+    if (ASKS_LIST.test(rec.problem)) {
+      // the boxes are the list; the record's answer is the last box alone unless it already lists them
+      if (rec.answer !== null && !rec.answer.includes(',')) {
+        return signal(this, true, `a requested list boxed member by member (${distinct.map((d) => `\\boxed{${d}}`).join(', ')}); the answer keeps only "${rec.answer}"`);
+      }
+      return signal(this, false, `${distinct.length} different boxes, the members of a requested list`);
     }
     return signal(this, true, `${distinct.length} different boxed answers: ${distinct.map((d) => `\\boxed{${d}}`).join(', ')}`);
   },
 };
+
+/** The text after the solution's last box when it goes on with "or" and another value, else null. */
+function alternativeAfterLastBox(solution: string): string | null {
+  const last = extractBoxedSpans(solution).at(-1);
+  if (last === undefined) return null;
+  const after = solution.slice(last.end);
+  return OR_AFTER_BOX.test(after) ? after.slice(0, 80).trim() : null;
+}
