@@ -23,6 +23,8 @@ const OWN_CODE = new Set(['empty', 'option_letter', 'yes_no', 'true_false', 'mul
 
 /** English function words that do not occur in formulas. */
 const FUNCTION_WORDS = new Set(['and', 'or', 'so', 'the', 'of', 'is', 'are', 'none', 'neither', 'either', 'both', 'not', 'than']);
+/** Words of a sentence that states a condition ("it is true if and only if ..."). */
+const SENTENCE_WORDS = new Set([...FUNCTION_WORDS, 'if', 'it', 'when', 'only', 'true', 'false']);
 /** Words that are math inside `\text{}`: functions, constants, number words ("two" is the number 2). */
 const MATH_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sin|cos|tan|cot|sec|csc|arc\w+|sinh|cosh|tanh|log|ln|lg|exp|sqrt|max|min|gcd|lcm|mod|deg|det|lim|pi|inf|sup|undefined|infinity)$/i;
 
@@ -31,13 +33,18 @@ const MATH_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|el
  * - two whole answers joined by an upper-case "OR" (the dataset's "form 1 OR form 2");
  * - no digit, and an English function word as a word of its own ("so and so");
  * - a single `\text{}` word of three or more letters that is not a math word: a name ("Art");
- * - a time of day ("5:30 p.m.").
+ * - a time of day ("5:30 p.m.");
+ * - a sentence around inline math ("It is true if and only if $ab=0$ and $a+b\ge 0$."): answer
+ *   columns written as prose keep their math in `$...$`, so the words outside it are the prose.
  */
 export function proseAnswer(answer: string): string | null {
   const a = answer.trim();
   if (/\S\s+OR\s+\S/.test(a)) return 'two answers joined by "OR"';
   // a time of day, "5:30 p.m.": a clock reading, not a number
   if (/\d\s*(?:\\text\{\s*)?:\s*\}?\s*\d{2}[\s\S]{0,12}?\b[ap]\.?\s*m\b\.?/i.test(a)) return 'a time of day';
+  const outside = a.includes('$') ? a.replace(/\$\$[^$]*\$\$|\$[^$]*\$/g, ' ') : '';
+  const sentence = outside.split(/[^A-Za-z]+/).filter(Boolean);
+  if (sentence.length >= 3 && sentence.filter((w) => SENTENCE_WORDS.has(w.toLowerCase())).length >= 2) return `a sentence around math: "${outside.trim().replace(/\s+/g, ' ').slice(0, 80)}"`;
   // words: `\text{}` contents and letter runs outside LaTeX commands
   const texts = [...a.matchAll(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{([^{}]*)\}/g)].map((m) => m[1]);
   const bare = a.replace(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{[^{}]*\}/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');

@@ -32,3 +32,11 @@ describe('answer_not_closed_form prose guard', () => {
     expect(answerNotClosedForm.apply(input({ answer: '$\\frac{1}{2}$', answer_kind: 'number' }), config()).fired).toBe(false);
   });
 });
+
+describe('answer_not_closed_form: a sentence around inline math', () => {
+  it('reads a HARP answer written as a sentence as prose, and leaves math with a unit word alone', () => {
+    expect(proseAnswer('It is true if and only if $ab=0$ and $a+b\\ge 0$.')).toMatch(/sentence around math/);
+    expect(proseAnswer('$5$ cm')).toBeNull();
+    expect(proseAnswer('$x = 2$ or $x = 3$')).toBeNull(); // alternatives are multiple_answers' business
+  });
+});
