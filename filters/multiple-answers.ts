@@ -2,6 +2,7 @@ import type { Filter } from './filter.ts';
 import { signal } from './filter.ts';
 import { multiPartReading } from './multi-part.ts';
 import { distinctBoxes } from './text/boxes.ts';
+import { gated } from './text/keyword-gate.ts';
 import { findOptions } from './text/options.ts';
 
 /**
@@ -16,8 +17,12 @@ import { findOptions } from './text/options.ts';
  * ("$a = \pm 3$": two values).
  */
 const ASKS_LIST = /\b(?:all|every|each)\b[^.?]*\b(?:points?|solutions?|roots?|values?|pairs?|numbers?|integers?|possibilities)\b|\bseparated\s+by\s+(?:commas?|semicolons?)|\benter\s+(?:all|them|the\s+(?:solutions|roots|values))\b|\blist\b/i;
+/** Trigger words of ASKS_LIST (keyword gate: text/keyword-gate.ts). */
+const ASKS_LIST_GATE = gated(ASKS_LIST, ['all', 'every', 'each', 'separated', 'enter', 'list']);
+const asksList = (problem: string): boolean => ASKS_LIST_GATE.may(problem) && ASKS_LIST.test(problem);
 /** "What is a possible value of $n$?": any of several values is right, the row gives one. */
 const ONE_OF_SEVERAL = /\b(?:what\s+is|find|give|determine|name)\s+(?:a|one|any)\s+possible\s+values?\b/i;
+const ONE_OF_SEVERAL_GATE = gated(ONE_OF_SEVERAL, ['possible']);
 const PLUS_MINUS = /\\pm(?![a-zA-Z])|\\mp(?![a-zA-Z])|±/;
 /** "18 or 10", "$2$ or $\frac{2\sqrt3}{3}$": two values, each with a digit. */
 const OR_VALUES = /\d[^,;]*?(?:\\text\s*\{\s*or\s*\}|\\(?:quad|qquad)?\s*\bor\b|\s\bor\b\s)[^,;]*?\d/;
@@ -30,15 +35,15 @@ export const multipleAnswers: Filter = {
       return signal(this, true, `answer gives alternatives: ${rec.answer ?? ''}`);
     }
     // "$\pm 3$" answers "find $a$" with two values; "find all $k$" asked for them
-    if (rec.answer !== null && (PLUS_MINUS.test(rec.answer) || OR_VALUES.test(rec.answer)) && !ASKS_LIST.test(rec.problem) && !multiPartReading(rec)) {
+    if (rec.answer !== null && (PLUS_MINUS.test(rec.answer) || OR_VALUES.test(rec.answer)) && !asksList(rec.problem) && !multiPartReading(rec)) {
       return signal(this, true, `answer gives two values: ${rec.answer}`);
     }
-    const onePossible = ONE_OF_SEVERAL.exec(rec.problem);
+    const onePossible = ONE_OF_SEVERAL_GATE.may(rec.problem) ? ONE_OF_SEVERAL.exec(rec.problem) : null;
     if (onePossible) return signal(this, true, `asks for one of several correct values: ${onePossible[0]}`);
     if (rec.answer_origin !== 'solution_boxed' || !rec.solution) return signal(this, false);
     const distinct = distinctBoxes(rec.solution);
     if (distinct.length < 2) return signal(this, false);
-    if (multiPartReading(rec) || findOptions(rec.problem) || ASKS_LIST.test(rec.problem)) {
+    if (multiPartReading(rec) || findOptions(rec.problem) || asksList(rec.problem)) {
       return signal(this, false, `${distinct.length} different boxes, explained by parts, options or a requested list`);
     }
     return signal(this, true, `${distinct.length} different boxed answers: ${distinct.map((d) => `\\boxed{${d}}`).join(', ')}`);
