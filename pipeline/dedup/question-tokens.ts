@@ -82,6 +82,32 @@ function classify(tok: string, names: Set<string>): { key: string; cls: number }
   return { key: stem(w), cls: CLASS_CONTENT };
 }
 
+function tokenValue(key: string, cls: number): number {
+  return ((murmur3String(key, QUESTION_SEED) & ~7) | (/^[0-9]/.test(key) ? NUMBER_BIT : 0) | cls) >>> 0;
+}
+
+/**
+ * Token values by token text, with the lower-cased word a personal name would match (null when
+ * a name cannot change the token: boundaries, numbers, letters, negations, filler words) and the
+ * value it then takes. Problems share most of their words, so this saves a classification and a
+ * hash per token; bounded so a long run's vocabulary cannot grow it without end.
+ */
+const tokenCache = new Map<string, { plain: number; word: string | null; asName: number }>();
+const TOKEN_CACHE_MAX = 200_000;
+
+function cachedToken(tok: string): { plain: number; word: string | null; asName: number } {
+  let e = tokenCache.get(tok);
+  if (e === undefined) {
+    const { key, cls } = classify(tok, NO_NAMES);
+    const w = cls === CLASS_CONTENT && !/^[0-9]/.test(tok) && tok.length > 1 ? (tok.startsWith('\\') ? tok.slice(1) : tok).toLowerCase() : null;
+    e = { plain: tokenValue(key, cls), word: w, asName: w === null ? 0 : tokenValue(w, CLASS_FILLER) };
+    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+    tokenCache.set(tok, e);
+  }
+  return e;
+}
+const NO_NAMES = new Set<string>();
+
 /** Question tokens of a normalised text (`original`: the text before normalisation, for names). */
 export function questionTokens(normalized: string, original?: string): Uint32Array {
   const names = new Set<string>();
@@ -89,8 +115,8 @@ export function questionTokens(normalized: string, original?: string): Uint32Arr
   const toks = normalized.match(TOKEN) ?? [];
   const out = new Uint32Array(toks.length);
   for (let i = 0; i < toks.length; i++) {
-    const { key, cls } = classify(toks[i], names);
-    out[i] = ((murmur3String(key, QUESTION_SEED) & ~7) | (/^[0-9]/.test(key) ? NUMBER_BIT : 0) | cls) >>> 0;
+    const e = cachedToken(toks[i]);
+    out[i] = e.word !== null && names.size > 0 && names.has(e.word) ? e.asName : e.plain;
   }
   return out;
 }

@@ -36,6 +36,10 @@ const MATH_SEGMENT = /\$\$([\s\S]*?)\$\$|(?<!\\)\$((?:[^$\\]|\\[\s\S])*?)\$|\\\(
  * "$\angle B$" ask different questions with the same wording).
  */
 export function valueTokens(normalized: string, original?: string): string[] {
+  return unsortedValueTokens(normalized, original).sort();
+}
+
+function unsortedValueTokens(normalized: string, original?: string): string[] {
   const m = normalized.match(VALUE_TOKEN) ?? [];
   const out = m.map((t) => (t.includes(',') ? t.replace(/\{,\}|,/g, '') : t));
   for (const w of normalized.match(NUMBER_WORD) ?? []) out.push(w);
@@ -46,7 +50,7 @@ export function valueTokens(normalized: string, original?: string): string[] {
       for (const letter of body.match(/[A-Za-z]/g) ?? []) out.push(`$${letter}`);
     }
   }
-  return out.sort();
+  return out;
 }
 
 /**
@@ -55,10 +59,23 @@ export function valueTokens(normalized: string, original?: string): string[] {
  * collision between two tokens of one pair is the only difference).
  */
 export function valueHashes(normalized: string, original?: string): Uint32Array {
-  const tokens = valueTokens(normalized, original);
+  // the hashes are sorted, so the tokens need not be
+  const tokens = unsortedValueTokens(normalized, original);
   const out = new Uint32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) out[i] = murmur3String(tokens[i], VALUE_SEED);
+  for (let i = 0; i < tokens.length; i++) out[i] = valueHash(tokens[i]);
   return out.sort();
+}
+
+/** Hashes of the value tokens seen (numbers, operators, `$x`: a small vocabulary), bounded. */
+const hashCache = new Map<string, number>();
+
+function valueHash(token: string): number {
+  let h = hashCache.get(token);
+  if (h === undefined) {
+    if (hashCache.size >= 100_000) hashCache.clear();
+    hashCache.set(token, (h = murmur3String(token, VALUE_SEED)));
+  }
+  return h;
 }
 
 export const VALUE_SEED = 0x1b873593;
