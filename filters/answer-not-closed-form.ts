@@ -38,11 +38,13 @@ export function proseAnswer(answer: string): string | null {
   if (/\S\s+OR\s+\S/.test(a)) return 'two answers joined by "OR"';
   // a time of day, "5:30 p.m.": a clock reading, not a number
   if (/\d\s*(?:\\text\{\s*)?:\s*\}?\s*\d{2}[\s\S]{0,12}?\b[ap]\.?\s*m\b\.?/i.test(a)) return 'a time of day';
-  // words: `\text{}` contents and letter runs outside LaTeX commands
-  const texts = [...a.matchAll(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{([^{}]*)\}/g)].map((m) => m[1]);
-  const bare = a.replace(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{[^{}]*\}/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');
-  const words = [...texts.join(' ').split(/[^A-Za-z]+/), ...bare.split(/[^A-Za-z]+/)].filter(Boolean);
-  if (!/\d/.test(a) && words.length >= 2 && words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) return `prose: "${words.join(' ')}"`;
+  if (!/\d/.test(a)) {
+    // words: `\text{}` contents and letter runs outside LaTeX commands (only an answer without digits is read for them)
+    const texts = [...a.matchAll(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{([^{}]*)\}/g)].map((m) => m[1]);
+    const bare = a.replace(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{[^{}]*\}/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');
+    const words = [...texts.join(' ').split(/[^A-Za-z]+/), ...bare.split(/[^A-Za-z]+/)].filter(Boolean);
+    if (words.length >= 2 && words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) return `prose: "${words.join(' ')}"`;
+  }
   const only = /^\$?\s*\\(?:text|textrm|textup|mathrm|textbf)\s*\{\s*([A-Za-z]{3,})\s*\}\s*\$?$/.exec(a);
   if (only && !MATH_WORDS.test(only[1])) return `a word: "${only[1]}"`;
   return null;

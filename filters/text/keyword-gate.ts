@@ -86,16 +86,17 @@ class GateImpl implements Gate {
 interface Automaton {
   /** Rule bit sets are `words` 32-bit words long. */
   words: number;
-  /** Character class of each ASCII code unit (upper case folded onto lower case); 0: no trigger has it. */
-  ascii: Uint16Array;
-  /** Classes of the other code units that occur in trigger words. */
-  other: Map<number, number>;
+  /** Character class of every UTF-16 code unit (ASCII upper case folded onto lower case); 0: in no trigger word. */
+  cls: Uint8Array;
   classes: number;
-  /** delta[state * classes + class]: the next state (a complete DFA: failure links resolved). */
+  /**
+   * The complete DFA (failure links resolved), states numbered premultiplied by `classes` so a
+   * step is one read: delta[s + class] is the next state s'. `hasOut[s]` marks states where a
+   * word ends; `out` holds their rules, `words` per state, at (s / classes) * words.
+   */
   delta: Int32Array;
-  /** Rules whose word ends at a state (its failure chain included), `words` per state; `hasOut` marks non-empty ones. */
-  out: Uint32Array;
   hasOut: Uint8Array;
+  out: Uint32Array;
 }
 
 function build(): Automaton {
@@ -156,7 +157,18 @@ function build(): Automaton {
       }
     }
   }
-  return { words: W, ascii, other, classes, delta, out, hasOut };
+  if (classes > 255) throw new Error('keyword gate: more than 255 distinct characters in trigger words');
+  const cls = new Uint8Array(65536);
+  cls.set(ascii);
+  for (const [c, k] of other) cls[c] = k;
+  // premultiply the state numbers
+  const pDelta = new Int32Array(n * classes);
+  const pHasOut = new Uint8Array(n * classes);
+  for (let s = 0; s < n; s++) {
+    pHasOut[s * classes] = hasOut[s];
+    for (let k = 0; k < classes; k++) pDelta[s * classes + k] = delta[s * classes + k] * classes;
+  }
+  return { words: W, cls, classes, delta: pDelta, hasOut: pHasOut, out };
 }
 
 /** The last texts scanned and their rule sets: the filters of one record ask about the same few texts. */
@@ -174,12 +186,14 @@ function scan(text: string): Uint32Array {
   let mask = cachedMask[slot];
   if (mask === undefined || mask.length !== a.words) mask = cachedMask[slot] = new Uint32Array(a.words);
   else mask.fill(0);
-  const { ascii, other, classes, delta, out, hasOut, words } = a;
+  const { cls, classes, delta, out, hasOut, words } = a;
   let s = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    s = delta[s * classes + (c < 128 ? ascii[c] : (other.get(c) ?? 0))];
-    if (hasOut[s]) for (let j = 0; j < words; j++) mask[j] |= out[s * words + j];
+    s = delta[s + cls[text.charCodeAt(i)]];
+    if (hasOut[s] !== 0) {
+      const o = (s / classes) * words;
+      for (let j = 0; j < words; j++) mask[j] |= out[o + j];
+    }
   }
   cachedText[slot] = text;
   return mask;
