@@ -1,4 +1,5 @@
 import { diffArrays } from 'diff';
+import { isAsciiLetter, isDigit, letterAt } from './code-units.ts';
 import { murmur3String } from './murmur3.ts';
 
 /**
@@ -87,24 +88,54 @@ function tokenValue(key: string, cls: number): number {
 }
 
 /**
- * Token values by token text, with the lower-cased word a personal name would match (null when
- * a name cannot change the token: boundaries, numbers, letters, negations, filler words) and the
- * value it then takes. Problems share most of their words, so this saves a classification and a
- * hash per token; bounded so a long run's vocabulary cannot grow it without end.
+ * Token values by token text, in an open-addressing table keyed by an FNV-1a hash of the
+ * token's code units (checked against the stored text), so a token is read straight from the
+ * normalised text: no string per token once its text has been seen. Each entry keeps the
+ * lower-cased word a personal name would match (null when a name cannot change the token:
+ * boundaries, numbers, letters, negations, filler words) and the value it then takes. Problems
+ * share most of their words; the table is emptied when full so a long run cannot grow it.
  */
-const tokenCache = new Map<string, { plain: number; word: string | null; asName: number }>();
-const TOKEN_CACHE_MAX = 200_000;
+const TABLE_BITS = 17;
+const TABLE_MAX = 1 << (TABLE_BITS - 1);
+const slots = new Int32Array(1 << TABLE_BITS); // entry + 1; 0 is empty
+const entryHash: number[] = [];
+const entryText: string[] = [];
+const entryPlain: number[] = [];
+const entryWord: (string | null)[] = [];
+const entryAsName: number[] = [];
 
-function cachedToken(tok: string): { plain: number; word: string | null; asName: number } {
-  let e = tokenCache.get(tok);
-  if (e === undefined) {
-    const { key, cls } = classify(tok, NO_NAMES);
-    const w = cls === CLASS_CONTENT && !/^[0-9]/.test(tok) && tok.length > 1 ? (tok.startsWith('\\') ? tok.slice(1) : tok).toLowerCase() : null;
-    e = { plain: tokenValue(key, cls), word: w, asName: w === null ? 0 : tokenValue(w, CLASS_FILLER) };
-    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
-    tokenCache.set(tok, e);
+function entryFor(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h >>>= 0;
+  const mask = slots.length - 1;
+  let k = h & mask;
+  for (let e = slots[k]; e !== 0; e = slots[k]) {
+    if (entryHash[e - 1] === h && sameText(entryText[e - 1], s, start, end)) return e - 1;
+    k = (k + 1) & mask;
   }
+  if (entryHash.length >= TABLE_MAX) {
+    slots.fill(0);
+    entryHash.length = entryText.length = entryPlain.length = entryWord.length = entryAsName.length = 0;
+    return entryFor(s, start, end);
+  }
+  const tok = s.slice(start, end);
+  const { key, cls } = classify(tok, NO_NAMES);
+  const w = cls === CLASS_CONTENT && !/^[0-9]/.test(tok) && tok.length > 1 ? (tok.startsWith('\\') ? tok.slice(1) : tok).toLowerCase() : null;
+  const e = entryHash.length;
+  entryHash.push(h);
+  entryText.push(tok);
+  entryPlain.push(tokenValue(key, cls));
+  entryWord.push(w);
+  entryAsName.push(w === null ? 0 : tokenValue(w, CLASS_FILLER));
+  slots[k] = e + 1;
   return e;
+}
+
+function sameText(t: string, s: string, start: number, end: number): boolean {
+  if (t.length !== end - start) return false;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) !== s.charCodeAt(start + i)) return false;
+  return true;
 }
 const NO_NAMES = new Set<string>();
 
@@ -112,13 +143,39 @@ const NO_NAMES = new Set<string>();
 export function questionTokens(normalized: string, original?: string): Uint32Array {
   const names = new Set<string>();
   if (original) for (const m of original.match(NAME) ?? []) names.add(m.toLowerCase());
-  const toks = normalized.match(TOKEN) ?? [];
-  const out = new Uint32Array(toks.length);
-  for (let i = 0; i < toks.length; i++) {
-    const e = cachedToken(toks[i]);
-    out[i] = e.word !== null && names.size > 0 && names.has(e.word) ? e.asName : e.plain;
+  const values: number[] = [];
+  // the tokens of TOKEN, scanned in place
+  const s = normalized;
+  const len = s.length;
+  let i = 0;
+  while (i < len) {
+    const c = s.charCodeAt(i);
+    let end: number;
+    if (c === 92 && i + 1 < len && isAsciiLetter(s.charCodeAt(i + 1))) {
+      end = i + 2;
+      while (end < len && isAsciiLetter(s.charCodeAt(end))) end++;
+    } else if (letterAt(s, i) > 0) {
+      end = i;
+      for (let k = letterAt(s, end); k > 0; k = letterAt(s, end)) end += k;
+    } else if (isDigit(c)) {
+      end = i + 1;
+      while (end < len && isDigit(s.charCodeAt(end))) end++;
+      if (end + 1 < len && s.charCodeAt(end) === 46 && isDigit(s.charCodeAt(end + 1))) {
+        end += 2;
+        while (end < len && isDigit(s.charCodeAt(end))) end++;
+      }
+    } else if (c === 46 || c === 63 || c === 33) {
+      end = i + 1;
+    } else {
+      i++;
+      continue;
+    }
+    const e = entryFor(s, i, end);
+    const w = entryWord[e];
+    values.push(w !== null && names.size > 0 && names.has(w) ? entryAsName[e] : entryPlain[e]);
+    i = end;
   }
-  return out;
+  return Uint32Array.from(values);
 }
 
 /** True when the two token sequences ask different questions (see the rule above). */
