@@ -30,3 +30,29 @@ export function letterAt(s: string, i: number): number {
   if (k === 0) bmpLetter[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
   return k === 1 ? 1 : 0;
 }
+
+/**
+ * End of the token of `\\[A-Za-z]+|\p{L}+|[0-9]+(?:\.[0-9]+)?` (a LaTeX command, a letter run, a
+ * number) starting at `i`, or -1 when none starts there: the leading alternatives of the shingle
+ * and question-token regexes.
+ */
+export function wordTokenEnd(s: string, i: number): number {
+  const len = s.length;
+  const c = s.charCodeAt(i);
+  let end: number;
+  if (c === 92 && i + 1 < len && isAsciiLetter(s.charCodeAt(i + 1))) {
+    end = i + 2;
+    while (end < len && isAsciiLetter(s.charCodeAt(end))) end++;
+  } else if (letterAt(s, i) > 0) {
+    end = i;
+    for (let k = letterAt(s, end); k > 0; k = letterAt(s, end)) end += k;
+  } else if (isDigit(c)) {
+    end = i + 1;
+    while (end < len && isDigit(s.charCodeAt(end))) end++;
+    if (end + 1 < len && s.charCodeAt(end) === 46 && isDigit(s.charCodeAt(end + 1))) {
+      end += 2;
+      while (end < len && isDigit(s.charCodeAt(end))) end++;
+    }
+  } else return -1;
+  return end;
+}

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import { isAsciiLetter, isDigit, letterAt } from './code-units.ts';
+import { wordTokenEnd } from './code-units.ts';
 import { murmur3String } from './murmur3.ts';
 
 /**
@@ -150,25 +150,14 @@ export function questionTokens(normalized: string, original?: string): Uint32Arr
   let i = 0;
   while (i < len) {
     const c = s.charCodeAt(i);
-    let end: number;
-    if (c === 92 && i + 1 < len && isAsciiLetter(s.charCodeAt(i + 1))) {
-      end = i + 2;
-      while (end < len && isAsciiLetter(s.charCodeAt(end))) end++;
-    } else if (letterAt(s, i) > 0) {
-      end = i;
-      for (let k = letterAt(s, end); k > 0; k = letterAt(s, end)) end += k;
-    } else if (isDigit(c)) {
-      end = i + 1;
-      while (end < len && isDigit(s.charCodeAt(end))) end++;
-      if (end + 1 < len && s.charCodeAt(end) === 46 && isDigit(s.charCodeAt(end + 1))) {
-        end += 2;
-        while (end < len && isDigit(s.charCodeAt(end))) end++;
+    let end = wordTokenEnd(s, i);
+    if (end < 0) {
+      // otherwise only a full stop, question or exclamation mark is a token
+      if (c !== 46 && c !== 63 && c !== 33) {
+        i++;
+        continue;
       }
-    } else if (c === 46 || c === 63 || c === 33) {
       end = i + 1;
-    } else {
-      i++;
-      continue;
     }
     const e = entryFor(s, i, end);
     const w = entryWord[e];

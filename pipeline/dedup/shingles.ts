@@ -1,4 +1,4 @@
-import { isAsciiLetter, isDigit, isHighSurrogate, isLowSurrogate, isSpace, letterAt } from './code-units.ts';
+import { isHighSurrogate, isLowSurrogate, isSpace, wordTokenEnd } from './code-units.ts';
 import { murmur3Bytes } from './murmur3.ts';
 
 /**
@@ -98,21 +98,8 @@ function writeShingleTokens(s: string): number {
     }
     if (tokens > 0) buf[w++] = 0x20;
     offsets[tokens++] = w;
-    let end: number;
-    if (c === 92 && i + 1 < len && isAsciiLetter(s.charCodeAt(i + 1))) {
-      end = i + 2;
-      while (end < len && isAsciiLetter(s.charCodeAt(end))) end++;
-    } else if (letterAt(s, i) > 0) {
-      end = i;
-      for (let k = letterAt(s, end); k > 0; k = letterAt(s, end)) end += k;
-    } else if (c >= 48 && c <= 57) {
-      end = i + 1;
-      while (end < len && isDigit(s.charCodeAt(end))) end++;
-      if (end + 1 < len && s.charCodeAt(end) === 46 && isDigit(s.charCodeAt(end + 1))) {
-        end += 2;
-        while (end < len && isDigit(s.charCodeAt(end))) end++;
-      }
-    } else {
+    let end = wordTokenEnd(s, i);
+    if (end < 0) {
       end = i + (isHighSurrogate(c) && i + 1 < len && isLowSurrogate(s.charCodeAt(i + 1)) ? 2 : 1);
     }
     w = writeUtf8(s, i, end, w);
