@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import { wordTokenEnd } from './code-units.ts';
-import { murmur3String } from './murmur3.ts';
+import { murmur3AsciiRange, murmur3String } from './murmur3.ts';
 
 /**
  * "Two problems, not one": the question tokens of a problem and the rule that tells a copy
@@ -95,7 +95,7 @@ function tokenValue(key: string, cls: number): number {
  * boundaries, numbers, letters, negations, filler words) and the value it then takes. Problems
  * share most of their words; the table is emptied when full so a long run cannot grow it.
  */
-const TABLE_BITS = 17;
+const TABLE_BITS = 18;
 const TABLE_MAX = 1 << (TABLE_BITS - 1);
 const slots = new Int32Array(1 << TABLE_BITS); // entry + 1; 0 is empty
 const entryHash: number[] = [];
@@ -158,6 +158,14 @@ export function questionTokens(normalized: string, original?: string): Uint32Arr
         continue;
       }
       end = i + 1;
+    }
+    if (c >= 48 && c <= 57) {
+      // a number is content keyed by itself: hashed in place, kept out of the table (numbers are many)
+      let h = murmur3AsciiRange(s, i, end, QUESTION_SEED);
+      if (h < 0) h = murmur3String(s.slice(i, end), QUESTION_SEED); // longer than the scratch buffer
+      values.push(((h & ~7) | NUMBER_BIT | CLASS_CONTENT) >>> 0);
+      i = end;
+      continue;
     }
     const e = entryFor(s, i, end);
     const w = entryWord[e];

@@ -62,20 +62,8 @@ export function valueHashes(normalized: string, original?: string): Uint32Array 
   // the hashes are sorted, so the tokens need not be
   const tokens = unsortedValueTokens(normalized, original);
   const out = new Uint32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) out[i] = valueHash(tokens[i]);
+  for (let i = 0; i < tokens.length; i++) out[i] = murmur3String(tokens[i], VALUE_SEED);
   return out.sort();
-}
-
-/** Hashes of the value tokens seen (numbers, operators, `$x`: a small vocabulary), bounded. */
-const hashCache = new Map<string, number>();
-
-function valueHash(token: string): number {
-  let h = hashCache.get(token);
-  if (h === undefined) {
-    if (hashCache.size >= 100_000) hashCache.clear();
-    hashCache.set(token, (h = murmur3String(token, VALUE_SEED)));
-  }
-  return h;
 }
 
 export const VALUE_SEED = 0x1b873593;
