@@ -1,5 +1,5 @@
-import { isHighSurrogate, isLowSurrogate, isSpace, wordTokenEnd } from './code-units.ts';
 import { murmur3Bytes } from './murmur3.ts';
+import { shingleTokens } from './tokenize.ts';
 
 /**
  * Shingle sets of a normalised problem, as sorted unique uint32 hashes.
@@ -59,78 +59,24 @@ export function shingleHashes(normalized: string, opts: ShingleOptions): Uint32A
   return unique(hashes.subarray(0, count));
 }
 
-/**
- * Word n-grams: `shingleTokens` joined by single spaces, hashed per window. The tokens are scanned
- * straight into one UTF-8 buffer (`writeShingleTokens`, the same tokens as the regex, byte for
- * byte as TextEncoder writes them), so no token string, array or joined string is made.
- */
 function addWordShingles(normalized: string, n: number): void {
-  ensure(normalized.length * 4 + 8, normalized.length + 1);
-  const tokens = writeShingleTokens(normalized);
-  if (tokens === 0) return;
-  // offsets[t]: byte where token t starts; token t ends one byte (the space) before token t+1
-  offsets[tokens] = written + 1;
-  const last = Math.max(0, tokens - n);
+  const tokens = shingleTokens(normalized);
+  if (tokens.length === 0) return;
+  const joined = tokens.join(' ');
+  ensure(joined.length * 3 + 8, tokens.length + 1);
+  const { written } = encoder.encodeInto(joined, buf);
+  // Byte offset where each token starts; token t ends one byte (the space) before token t+1.
+  let pos = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    offsets[t] = pos;
+    pos += utf8Length(tokens[t]) + 1;
+  }
+  offsets[tokens.length] = written + 1;
+  const last = Math.max(0, tokens.length - n);
   for (let t = 0; t <= last; t++) {
-    const end = offsets[Math.min(t + n, tokens)] - 1;
+    const end = offsets[Math.min(t + n, tokens.length)] - 1;
     push(murmur3Bytes(buf, offsets[t], end, WORD_SEED));
   }
-}
-
-/** Bytes `writeShingleTokens` wrote into `buf`. */
-let written = 0;
-
-/**
- * Writes the tokens of `SHINGLE_TOKEN` (tokenize.ts: a LaTeX command, a letter run, a number with
- * an optional decimal part, or one other non-space code point) into `buf` as UTF-8, separated by
- * one space, with each token's start byte in `offsets`; returns the number of tokens.
- */
-function writeShingleTokens(s: string): number {
-  const len = s.length;
-  let w = 0;
-  let tokens = 0;
-  let i = 0;
-  while (i < len) {
-    const c = s.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    if (tokens > 0) buf[w++] = 0x20;
-    offsets[tokens++] = w;
-    let end = wordTokenEnd(s, i);
-    if (end < 0) {
-      end = i + (isHighSurrogate(c) && i + 1 < len && isLowSurrogate(s.charCodeAt(i + 1)) ? 2 : 1);
-    }
-    w = writeUtf8(s, i, end, w);
-    i = end;
-  }
-  written = w;
-  return tokens;
-}
-
-/** UTF-8 of `s[from, to)` into `buf` at `w` (a lone surrogate as U+FFFD, as TextEncoder does); the new end. */
-function writeUtf8(s: string, from: number, to: number, w: number): number {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) buf[w++] = c;
-    else if (c < 0x800) {
-      buf[w++] = 0xc0 | (c >> 6);
-      buf[w++] = 0x80 | (c & 0x3f);
-    } else if (isHighSurrogate(c) && i + 1 < to && isLowSurrogate(s.charCodeAt(i + 1))) {
-      const cp = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
-      buf[w++] = 0xf0 | (cp >> 18);
-      buf[w++] = 0x80 | ((cp >> 12) & 0x3f);
-      buf[w++] = 0x80 | ((cp >> 6) & 0x3f);
-      buf[w++] = 0x80 | (cp & 0x3f);
-    } else {
-      const u = c >= 0xd800 && c < 0xe000 ? 0xfffd : c;
-      buf[w++] = 0xe0 | (u >> 12);
-      buf[w++] = 0x80 | ((u >> 6) & 0x3f);
-      buf[w++] = 0x80 | (u & 0x3f);
-    }
-  }
-  return w;
 }
 
 function addCharShingles(s: string, n: number): void {
@@ -145,6 +91,20 @@ function addCharShingles(s: string, n: number): void {
   for (let c = 0; c <= last; c++) {
     push(murmur3Bytes(buf, offsets[c], offsets[Math.min(c + n, cps)], CHAR_SEED));
   }
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** Open-addressing table for `unique`; a slot is used when its stamp is the current call's. */
