@@ -13,13 +13,22 @@ export function extractBoxedSpans(text: string): BoxSpan[] {
   const out: BoxSpan[] = [];
   if (!text.includes('box')) return out;
   const re = /\\(?:boxed|fbox)(?![a-zA-Z])\s*/g;
+  // each box's closing brace by a scan forward from it (a solution's boxes are short and few);
+  // past a budget of a few text lengths (many unbalanced boxes), all pairs in one pass instead
   let closeOf: Map<number, number> | null = null;
+  let budget = 4 * text.length + 256;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const i = m.index + m[0].length;
-    if (text[i] === '{') {
-      closeOf ??= matchAllBraces(text);
-      const close = closeOf.get(i);
+    if (text.charCodeAt(i) === 123) {
+      let close: number | undefined;
+      if (closeOf === null) {
+        const found = closingBrace(text, i);
+        budget -= (found < 0 ? text.length : found) - i + 1;
+        if (budget < 0) closeOf = matchAllBraces(text);
+        else close = found < 0 ? undefined : found;
+      }
+      if (closeOf !== null) close = closeOf.get(i);
       if (close === undefined) {
         // Unbalanced: skip just this box so later boxes are still found.
         re.lastIndex = i + 1;
@@ -35,6 +44,22 @@ export function extractBoxedSpans(text: string): BoxSpan[] {
     }
   }
   return out;
+}
+
+/**
+ * Position of the `}` matching the `{` at `open`, or -1. Matches `matchAllBraces` (the scan starts
+ * on a character that pass also reads, so escapes pair up alike, and braces before `open` cannot
+ * pair with braces after it before `open` is closed).
+ */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 123) depth++;
+    else if (c === 125 && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /**

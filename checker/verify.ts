@@ -28,12 +28,19 @@ export function parseAnswer(answer: string): ParsedAnswer {
   return p;
 }
 
+/**
+ * A plain integer without sign noise or leading zeros, the most common answer: its classification
+ * is itself as a number, so the parser is not needed (tests/checker/plain-integer.test.ts holds
+ * it equal to the parser's).
+ */
+const PLAIN_INTEGER = /^(?:-?[1-9][0-9]{0,40}|0)$/;
+
 /** Kind, canonical form, or the reason an answer is not a closed form. Cached; never throws. */
 export function classify(answer: string): Classification {
   const key = typeof answer === 'string' ? answer : '';
   let c = classCache.get(key);
   if (c === undefined) {
-    c = classifyParsed(parseAnswer(key));
+    c = PLAIN_INTEGER.test(key) ? { closedForm: true, kind: 'number', canonical: key, reason: null } : classifyParsed(parseAnswer(key));
     classCache.set(key, c);
   }
   return c;

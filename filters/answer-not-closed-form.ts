@@ -45,11 +45,13 @@ export function proseAnswer(answer: string): string | null {
   const outside = a.includes('$') ? a.replace(/\$\$[^$]*\$\$|\$[^$]*\$/g, ' ') : '';
   const sentence = outside.split(/[^A-Za-z]+/).filter(Boolean);
   if (sentence.length >= 3 && sentence.filter((w) => SENTENCE_WORDS.has(w.toLowerCase())).length >= 2) return `a sentence around math: "${outside.trim().replace(/\s+/g, ' ').slice(0, 80)}"`;
-  // words: `\text{}` contents and letter runs outside LaTeX commands
-  const texts = [...a.matchAll(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{([^{}]*)\}/g)].map((m) => m[1]);
-  const bare = a.replace(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{[^{}]*\}/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');
-  const words = [...texts.join(' ').split(/[^A-Za-z]+/), ...bare.split(/[^A-Za-z]+/)].filter(Boolean);
-  if (!/\d/.test(a) && words.length >= 2 && words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) return `prose: "${words.join(' ')}"`;
+  if (!/\d/.test(a)) {
+    // words: `\text{}` contents and letter runs outside LaTeX commands (only an answer without digits is read for them)
+    const texts = [...a.matchAll(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{([^{}]*)\}/g)].map((m) => m[1]);
+    const bare = a.replace(/\\(?:text|textrm|textup|mathrm|textit|emph)\s*\{[^{}]*\}/g, ' ').replace(/\\[a-zA-Z]+/g, ' ');
+    const words = [...texts.join(' ').split(/[^A-Za-z]+/), ...bare.split(/[^A-Za-z]+/)].filter(Boolean);
+    if (words.length >= 2 && words.some((w) => FUNCTION_WORDS.has(w.toLowerCase()))) return `prose: "${words.join(' ')}"`;
+  }
   const only = /^\$?\s*\\(?:text|textrm|textup|mathrm|textbf)\s*\{\s*([A-Za-z]{3,})\s*\}\s*\$?$/.exec(a);
   if (only && !MATH_WORDS.test(only[1])) return `a word: "${only[1]}"`;
   return null;

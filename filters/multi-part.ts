@@ -3,6 +3,7 @@ import { signal } from './filter.ts';
 import { stripAsy } from './text/latex.ts';
 import { blankCount } from './text/blanks.ts';
 import { lastArgMemo } from './text/memo.ts';
+import { gated } from './text/keyword-gate.ts';
 import { findOptions } from './text/options.ts';
 import { distinctBoxes } from './text/boxes.ts';
 
@@ -112,6 +113,8 @@ const ASKS_LAST = /(?:\b(?:find|determine|compute|calculate|evaluate|what|how)\b
 const IMPERATIVE_START = /^(?:find|determine|compute|calculate|evaluate|solve|what|how|which)\b/i;
 
 export function separateQuestions(problem: string): string | null {
+  // a question needs a "?", a second paragraph a line break; the masking below adds neither
+  if (!problem.includes('?') && !problem.includes('\n')) return null;
   const text = stripAsy(problem)
     .replace(MATH_MASK, (m) => m.replace(/[.?!\n]/g, ' '))
     // quoted speech and asides are part of the story
@@ -150,9 +153,10 @@ function lastPartOwnText(s: string): string {
  * Problem:"), so the row holds two problems and the answer belongs to one of them.
  */
 const APPENDED_PROBLEM = /\b(?:another|a\s+new|new|similar|second)\s+(?:math\s+)?problem\b[^.\n:]{0,60}?(?:inspired|:)|(?:^|\n)\s*(?:new\s+)?problem\s*(?:\d+\s*)?:/i;
+const APPENDED_PROBLEM_GATE = gated(APPENDED_PROBLEM, ['problem']);
 
 export function appendedProblem(problem: string): string | null {
-  const m = APPENDED_PROBLEM.exec(problem);
+  const m = APPENDED_PROBLEM_GATE.may(problem) ? APPENDED_PROBLEM.exec(problem) : null;
   if (!m) return null;
   // a real second problem: text after the marker, and a first problem that asks (not a worked
   // example that only leads to the new problem: then there is one question)

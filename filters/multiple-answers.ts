@@ -3,6 +3,7 @@ import { signal } from './filter.ts';
 import { multiPartReading } from './multi-part.ts';
 import { extractBoxedSpans } from '../checker/index.ts';
 import { distinctBoxes } from './text/boxes.ts';
+import { gated } from './text/keyword-gate.ts';
 import { findOptions } from './text/options.ts';
 
 /**
@@ -22,14 +23,18 @@ import { findOptions } from './text/options.ts';
  * its box with "or" and another value ("$(\boxed{\frac23}, \boxed{\frac23})$ or $(2, -2)$").
  */
 const ASKS_LIST = /\b(?:all|every|each)\b[^.?]*\b(?:points?|solutions?|roots?|values?|pairs?|numbers?|integers?|possibilities)\b|\bseparated\s+by\s+(?:commas?|semicolons?)|\benter\s+(?:all|them|the\s+(?:solutions|roots|values))\b|\blist\b/i;
+/** Trigger words of ASKS_LIST (keyword gate: text/keyword-gate.ts). */
+const ASKS_LIST_GATE = gated(ASKS_LIST, ['all', 'every', 'each', 'separated', 'enter', 'list']);
+const asksList = (problem: string): boolean => ASKS_LIST_GATE.may(problem) && ASKS_LIST.test(problem);
 /** "What is a possible value of $n$?": any of several values is right, the row gives one. */
 const ONE_OF_SEVERAL = /\b(?:what\s+is|find|give|determine|name)\s+(?:a|one|any)\s+possible\s+values?\b/i;
+const ONE_OF_SEVERAL_GATE = gated(ONE_OF_SEVERAL, ['possible']);
 const PLUS_MINUS = /\\pm(?![a-zA-Z])|\\mp(?![a-zA-Z])|±/;
 /** "18 or 10", "$2$ or $\frac{2\sqrt3}{3}$": two values, each with a digit. */
-/** After the last box, only closing marks and then "or" and another math value. */
-const OR_AFTER_BOX = /^(?:\s|\$|\\right|[)\]}]|\\[,;!])*(?:\\text\s*\{\s*or\s*\}|\\quad\s*or\b|\s+or\b)\s*(?:\$|\\\(|\\boxed)/;
 const OR_VALUES = /\d[^,;]*?(?:\\text\s*\{\s*or\s*\}|\\(?:quad|qquad)?\s*\bor\b|\s\bor\b\s)[^,;]*?\d/;
 
+/** After the last box, only closing marks and then "or" and another math value. */
+const OR_AFTER_BOX = /^(?:\s|\$|\\right|[)\]}]|\\[,;!])*(?:\\text\s*\{\s*or\s*\}|\\quad\s*or\b|\s+or\b)\s*(?:\$|\\\(|\\boxed)/;
 export const multipleAnswers: Filter = {
   name: 'multiple_answers',
   reason: 'multiple_answers',
@@ -38,10 +43,10 @@ export const multipleAnswers: Filter = {
       return signal(this, true, `answer gives alternatives: ${rec.answer ?? ''}`);
     }
     // "$\pm 3$" answers "find $a$" with two values; "find all $k$" asked for them
-    if (rec.answer !== null && (PLUS_MINUS.test(rec.answer) || OR_VALUES.test(rec.answer)) && !ASKS_LIST.test(rec.problem) && !multiPartReading(rec)) {
+    if (rec.answer !== null && (PLUS_MINUS.test(rec.answer) || OR_VALUES.test(rec.answer)) && !asksList(rec.problem) && !multiPartReading(rec)) {
       return signal(this, true, `answer gives two values: ${rec.answer}`);
     }
-    const onePossible = ONE_OF_SEVERAL.exec(rec.problem);
+    const onePossible = ONE_OF_SEVERAL_GATE.may(rec.problem) ? ONE_OF_SEVERAL.exec(rec.problem) : null;
     if (onePossible) return signal(this, true, `asks for one of several correct values: ${onePossible[0]}`);
     if (rec.answer_origin !== 'solution_boxed' || !rec.solution) return signal(this, false);
     const orAfter = alternativeAfterLastBox(rec.solution);
@@ -53,7 +58,7 @@ export const multipleAnswers: Filter = {
     if (multiPartReading(rec) || findOptions(rec.problem)) {
       return signal(this, false, `${distinct.length} different boxes, explained by parts or options`);
     }
-    if (ASKS_LIST.test(rec.problem)) {
+    if (asksList(rec.problem)) {
       // the boxes are the list; the record's answer is the last box alone unless it already lists them
       if (rec.answer !== null && !rec.answer.includes(',')) {
         return signal(this, true, `a requested list boxed member by member (${distinct.map((d) => `\\boxed{${d}}`).join(', ')}); the answer keeps only "${rec.answer}"`);

@@ -13,7 +13,8 @@ import { proseOnly } from './text/latex.ts';
  *    confident of another language; short prose ("Compute $x$.") is too little evidence.
  */
 const NON_LATIN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Thai}\p{Script=Armenian}\p{Script=Georgian}]/gu;
-const LETTER = /\p{L}/gu;
+/** Everything but letters: removing it leaves the letters (counted without a string per letter). */
+const NOT_LETTERS = /\P{L}+/gu;
 /** Detector input shorter than this (letters) is not judged. */
 const MIN_LETTERS = 20;
 /** Prose beyond this many characters is not fed to the detector. */
@@ -49,7 +50,7 @@ function eld(): Eld {
 
 export function detectNonEnglish(problem: string): { fired: boolean; evidence: string } {
   const prose = proseOnly(problem);
-  const letters = prose.match(LETTER)?.length ?? 0;
+  const letters = codePoints(prose.replace(NOT_LETTERS, ''));
   const foreign = prose.match(NON_LATIN) ?? [];
   if (foreign.length >= 3 && foreign.length >= 0.15 * letters) {
     return { fired: true, evidence: `non-Latin script: ${foreign.slice(0, 12).join('')} (${foreign.length}/${letters} letters)` };
@@ -65,6 +66,16 @@ export function detectNonEnglish(problem: string): { fired: boolean; evidence: s
   // eld's scores are close together on short math prose; require a clear margin over English
   const fired = r.isReliable() && top - en > 0.05;
   return { fired, evidence: `detected ${r.language} (${top.toFixed(2)} vs en ${en.toFixed(2)})` };
+}
+
+/** Code points of `s` (a surrogate pair is one). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00) n--;
+  }
+  return n;
 }
 
 export const nonEnglish: Filter = {

@@ -1,7 +1,9 @@
 import type { Filter } from './filter.ts';
 import { signal } from './filter.ts';
 import { around } from './text/evidence.ts';
+import { gated } from './text/keyword-gate.ts';
 import { stripMath } from './text/latex.ts';
+import { lastArgMemo } from './text/memo.ts';
 
 /**
  * Asks to prove, show or justify instead of computing. The verb must be an instruction: at the
@@ -14,16 +16,21 @@ import { stripMath } from './text/latex.ts';
 const LEAD = String.raw`(?:^|[.!?:;。；：]\s*|\n\s*|[(（]\s*(?:\d{1,2}|[ivx]{1,4}|[a-h]|[ⅠⅡⅢⅣ])\s*[)）]\s*|(?:^|\s)[a-h1-9]\)\s*|[①-⑩]\s*|[ⅠⅡⅢⅣ]\s*[.、]?\s*|\b(?:and|then|also|further(?:more)?|hence|thus|please|to|first|finally|moreover|or)\s+|,\s*)`;
 const VERB = String.raw`(?:prove|show|demonstrate|verify|establish|justify|explain why)`;
 const IMPERATIVE = new RegExp(`${LEAD}(${VERB})\\b(?!\\s+(?:your|the answer|all (?:your )?work|that your answer|the correctness of your answer))`, 'gi');
+/** Trigger words of IMPERATIVE (its verbs) and PROOF_HEADING (keyword gate: text/keyword-gate.ts). */
+const IMPERATIVE_GATE = gated(IMPERATIVE, ['prove', 'show', 'demonstrate', 'verify', 'establish', 'justify', 'explain why']);
 /** A sentence that only asks to justify the answer that was computed. */
 const JUSTIFY_ANSWER = /\b(?:justify|prove|explain|verify)\s+(?:your|the|this)\s+(?:answer|result|claim|conclusion|reasoning)s?\b/i;
 
 /** "Proof that ..." / "Proof:" opening the problem (a statement to prove, as in some Omni-MATH rows). */
 const PROOF_HEADING = /^\s*proof(?: that\b|\s*:)/i;
+const PROOF_HEADING_GATE = gated(PROOF_HEADING, ['proof']);
 
-export function proofEvidence(problem: string): string | null {
+/** Memoised: `proof`, `missing_answer` and `answer_not_closed_form` read the same problem. */
+export const proofEvidence = lastArgMemo((problem: string): string | null => {
   // formulas cannot contain the instruction; removing them also removes "\text{show}" noise
   const text = stripMath(problem);
-  if (PROOF_HEADING.test(text)) return around(text, 0, 12);
+  if (PROOF_HEADING_GATE.may(text) && PROOF_HEADING.test(text)) return around(text, 0, 12);
+  if (!IMPERATIVE_GATE.may(text)) return null;
   IMPERATIVE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = IMPERATIVE.exec(text)) !== null) {
@@ -40,7 +47,7 @@ export function proofEvidence(problem: string): string | null {
     return around(text, m.index, m[0].length);
   }
   return null;
-}
+});
 
 export const proof: Filter = {
   name: 'proof',

@@ -2,6 +2,7 @@ import type { Filter, FilterInput } from './filter.ts';
 import { signal } from './filter.ts';
 import { plainAnswer } from './text/latex.ts';
 import { firstMatch } from './text/evidence.ts';
+import { gated } from './text/keyword-gate.ts';
 
 /**
  * The answer is true or false, or the task is a judgement of statements ("Which of the
@@ -26,6 +27,8 @@ const JUDGEMENT = new RegExp(
   ].join('|'),
   'i',
 );
+/** Trigger words of JUDGEMENT, alternative by alternative (keyword gate: text/keyword-gate.ts). */
+const JUDGEMENT_GATE = gated(JUDGEMENT, ['which', 'sequence number', 'serial number', 'among the', 'true', 'false', 'correct']);
 /** Circled numbers as the answer: the statements judged correct. */
 const CIRCLED_ANSWER = /^[\s,，、and①②③④⑤⑥⑦⑧⑨⑩]+$/;
 
@@ -36,7 +39,7 @@ export function trueFalseEvidence(rec: FilterInput): string | null {
     if (TF_ANSWER.test(a)) return `answer: ${rec.answer}`;
     if (/[①-⑩]/.test(a) && CIRCLED_ANSWER.test(a)) return `answer lists statements: ${rec.answer}`;
   }
-  const j = firstMatch(JUDGEMENT, rec.problem);
+  const j = JUDGEMENT_GATE.may(rec.problem) ? firstMatch(JUDGEMENT, rec.problem) : null;
   return j ? `judgement of statements: ${j}` : null;
 }
 

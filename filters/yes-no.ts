@@ -1,5 +1,6 @@
 import type { Filter, FilterInput } from './filter.ts';
 import { signal } from './filter.ts';
+import { gated } from './text/keyword-gate.ts';
 import { plainAnswer } from './text/latex.ts';
 
 /**
@@ -10,6 +11,8 @@ import { plainAnswer } from './text/latex.ts';
  */
 /** A question that asks whether: it opens with an auxiliary verb, or says "whether"/"is it possible". */
 const WHETHER = /(?:^|[.?!:;]\s+|\n\s*|\(\w{1,3}\)\s*)(?:is|are|does|do|can|could|will|would|must|should|has|have|was|were)\s+(?!not\b)[^.?!]{0,300}\?|\b(?:is it possible|is it true that|does there exist|do there exist|is there an?|are there)\b|\b(?:determine|decide|find out|check|prove or disprove)\s+(?:whether|if)\b|\bwhether or not\b/i;
+/** Trigger words of WHETHER, alternative by alternative (keyword gate: text/keyword-gate.ts). */
+const WHETHER_GATE = gated(WHETHER, ['?', 'is it ', 'there exist', 'is there', 'are there', 'determine', 'decide', 'find out', 'check', 'prove or disprove', 'whether']);
 /** The whole answer is yes/no, or yes/no followed by a comma and an explanation. */
 const YES_NO_ONLY = /^(?:yes|no)(?:\s*[,;:.!]|$)/;
 const YES_NO_WORD = /^(?:yes|no)\b/;
@@ -20,11 +23,13 @@ export function yesNoEvidence(rec: FilterInput): string | null {
   if (rec.answer_not_closed_reason === 'yes_no') return `answer: ${rec.answer}`;
   if (rec.answer === null) return null;
   const a = plainAnswer(rec.answer);
-  const asksWhether = WHETHER.test(rec.problem);
-  if (YES_NO_ONLY.test(a) || (asksWhether && YES_NO_WORD.test(a) && !NO_SUCH.test(a))) return `answer: ${rec.answer}`;
-  if (asksWhether && NO_SUCH.test(a)) return `answer to a whether-question: ${rec.answer}`;
-  if (asksWhether && WHETHER_ANSWER.test(a)) return `answer to a whether-question: ${rec.answer}`;
-  return null;
+  if (YES_NO_ONLY.test(a)) return `answer: ${rec.answer}`;
+  // the question is read only for an answer that could answer a whether-question (most do not)
+  const yesNoWord = YES_NO_WORD.test(a), noSuch = NO_SUCH.test(a);
+  if (!yesNoWord && !noSuch && !WHETHER_ANSWER.test(a)) return null;
+  if (!WHETHER_GATE.may(rec.problem) || !WHETHER.test(rec.problem)) return null;
+  if (yesNoWord && !noSuch) return `answer: ${rec.answer}`;
+  return `answer to a whether-question: ${rec.answer}`;
 }
 
 export const yesNo: Filter = {

@@ -1,4 +1,5 @@
 import { around } from '../text/evidence.ts';
+import { gated } from '../text/keyword-gate.ts';
 
 /**
  * The wordings by which a problem points at a drawing, from strongest (names a drawing as the
@@ -6,6 +7,8 @@ import { around } from '../text/evidence.ts';
  * illustrates an example. Regexes run on the prose view (`proseOf`).
  */
 const DRAWING = String.raw`(?:figure|fig\.|diagram|picture|drawing|illustration|image|sketch)`;
+/** Trigger words of DRAWING (keyword gate: every match of it contains one). */
+const DRAWING_WORDS = ['fig', 'diagram', 'picture', 'drawing', 'illustration', 'image', 'sketch'];
 const PLACE = String.raw`(?:below|above|here|shown|at\s+(?:the\s+)?(?:right|left)|on\s+the\s+(?:right|left)|to\s+the\s+(?:right|left))`;
 /** Things whose content is data: a drawing of one of them cannot be replaced by its name. */
 const SHAPE = String.raw`(?:figures?|\w*ominoe?s?|number\s+lines?|polygons?|pentagon|hexagon|octagon|quadrilateral|triangle|trapezoid|parallelogram|prism|cube|solid|spinners?|grid|board|dartboard|geoboard|graphs?|ellipse|parabola|hyperbola|curve|paths?|logo|arrangement|positions|structure|tables?|charts?|histogram|plot|net|map|tiles?|shapes?)`;
@@ -43,6 +46,11 @@ export const NAMES_DRAWING = new RegExp(
   ].join('|'),
   'gi',
 );
+/** Trigger words of NAMES_DRAWING, alternative by alternative (keyword gate: text/keyword-gate.ts). */
+export const NAMES_DRAWING_GATE = gated(NAMES_DRAWING, [
+  ...DRAWING_WORDS, 'following', 'shown', '[img]', '![', 'pictured', 'depicted', 'illustrated', 'drawn', 'below', 'above',
+  'right', 'left', 'graph', 'table', 'chart', 'histogram', 'plot', 'stem',
+]);
 
 /** Kind 2: a citation of a drawing. */
 export const CITES_DRAWING = new RegExp(
@@ -54,6 +62,8 @@ export const CITES_DRAWING = new RegExp(
   ].join('|'),
   'gi',
 );
+/** Trigger words of CITES_DRAWING (keyword gate). */
+export const CITES_DRAWING_GATE = gated(CITES_DRAWING, [...DRAWING_WORDS, 'shown', 'pictured', 'depicted', 'illustrated', 'indicated']);
 
 /** Words that point at a removed `[asy]` drawing; like a citation they need evidence. */
 export const POINTS_AT_ASY = /\b(?:shaded|below|above|shown|labell?ed|drawn|figure|diagram|graph|picture|pictured|depicted|marked|indicated|illustrated|the following|stages?|(?:each|every|one) (?:square|box|region|cell)s?|the (?:grid|squares|boxes|circles|regions|cells|rows?|columns?)|ink|spinners?|dartboard|arrangement|pattern)\b/gi;

@@ -1,7 +1,7 @@
 import type { FilterInput } from '../filter.ts';
 import { STRIP_ASY } from '../clean/asy.ts';
 import { asyCarriesData } from './asy-data.ts';
-import { ARRANGED, CITES_DRAWING, INLINE_TABLE, NAMES_DRAWING, POINTS_AT_ASY, TEXT_FIXES_DRAWING, firstDependency, firstDependencyHit } from './cues.ts';
+import { ARRANGED, CITES_DRAWING, CITES_DRAWING_GATE, INLINE_TABLE, NAMES_DRAWING, NAMES_DRAWING_GATE, POINTS_AT_ASY, TEXT_FIXES_DRAWING, firstDependency, firstDependencyHit } from './cues.ts';
 import { proseOf } from './prose.ts';
 import { undefinedShading } from './shading.ts';
 import { undefinedSymbol } from './undefined-symbol.ts';
@@ -45,11 +45,11 @@ export function figureEvidence(rec: FilterInput): FigureEvidence {
   const inlineTable = INLINE_TABLE.test(rec.problem);
   // a drawing named as the carrier of data counts as a mere citation when its own sentence
   // says what the drawing shows (regular, constructed, an example): then the data must be shown
-  const namedHit = inlineTable ? null : firstDependencyHit(NAMES_DRAWING, prose);
+  const namedHit = inlineTable || !NAMES_DRAWING_GATE.may(prose) ? null : firstDependencyHit(NAMES_DRAWING, prose);
   const demoted = namedHit !== null && TEXT_FIXES_DRAWING.test(namedHit.sentence);
   const named = namedHit && !demoted ? namedHit.evidence : null;
   const shaded = undefinedShading(prose);
-  const cites = (demoted ? namedHit.evidence : null) ?? (inlineTable ? null : firstDependency(CITES_DRAWING, prose)) ?? (asy ? firstDependency(POINTS_AT_ASY, prose) : null);
+  const cites = (demoted ? namedHit.evidence : null) ?? (inlineTable || !CITES_DRAWING_GATE.may(prose) ? null : firstDependency(CITES_DRAWING, prose)) ?? (asy ? firstDependency(POINTS_AT_ASY, prose) : null);
   // data evidence is looked for only where a drawing is cited or was removed
   const arrangedMatch = cites ? ARRANGED.exec(prose) : null;
   const symbol = asy || cites ? undefinedSymbol(rec.problem) : null;

@@ -1,12 +1,16 @@
 import { around } from '../text/evidence.ts';
+import { gated } from '../text/keyword-gate.ts';
 import { sentences } from './prose.ts';
 
 /** A shaded or gray region; the text defines it when it says what bounds it. */
 const SHADED = /\bshaded\s+(?:region|area|part|portion|figure|sector|triangle|square|strip|ring|regions|areas|parts|portions|sectors|triangles|squares)\b|\b(?:gr[ae]y|darkened)\s+(?:region|area|part|portion)s?\b|\b(?:is|are)\s+shaded\b|\bshaded\s+(?:the\s+)?same\s+way\b/i;
+const SHADED_GATE = gated(SHADED, ['shaded', 'gray', 'grey', 'darkened']);
 const SHADE_DEFINED = /\bcreat(?:e|es|ed|ing)\b|\bobtained\b|\bleft\s+(?:over|after)\b|\bremov(?:e|es|ed|ing)\b|\bcut(?:ting)?\s+out\b|\bbound(?:s|ed)?\b|\bbetween\s+\w|\benclosed\b|\binside\b[^.]*\boutside\b|\boutside\b[^.]*\binside\b|\bwide\b|\bconsists?\s+of\b|\bformed\s+by\b/i;
 
 /** A shaded region the text never defines (kind 1). */
 export function undefinedShading(prose: string): string | null {
+  // every sentence is a part of the prose: without the words no sentence can match
+  if (!SHADED_GATE.may(prose)) return null;
   const ss = sentences(prose);
   let first: string | null = null;
   for (let i = 0; i < ss.length; i++) {

@@ -1,3 +1,5 @@
+import { lastArgMemo } from './memo.ts';
+
 /**
  * LaTeX-aware text views used by the filters. Math content is mostly language-neutral and
  * confuses both regexes ("$A$. $B$.") and language detectors, so filters look at prose only.
@@ -10,10 +12,11 @@ export function stripAsy(text: string): string {
 
 const MATH_SPANS = /\$\$[\s\S]*?\$\$|\$(?:\\.|[^$\\])*\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|\\begin\{(equation|align|gather|eqnarray|array|tabular|cases|pmatrix|bmatrix|matrix)\*?\}[\s\S]*?\\end\{\1\*?\}/g;
 
-/** Replaces inline and display math with a single space, keeping the prose around it. */
-export function stripMath(text: string): string {
-  return text.replace(MATH_SPANS, ' ');
-}
+/**
+ * Replaces inline and display math with a single space, keeping the prose around it. Memoised:
+ * `proof` and `non_english` (through `proseOnly`) read the same problem's prose.
+ */
+export const stripMath = lastArgMemo((text: string): string => text.replace(MATH_SPANS, ' '));
 
 /**
  * Prose only: math, Asymptote, LaTeX commands, BBCode and markup removed. `\text{...}` inside

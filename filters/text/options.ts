@@ -1,3 +1,5 @@
+import { lastArgMemo } from './memo.ts';
+
 /**
  * Finds a list of answer options in a problem text, in the layouts found in the sources:
  * - parenthesised labels anywhere: `(A) 5 (B) 6 ...`, AMC `$\textbf{(A)}\ 10 \qquad \textbf{(B)}\ 11$`;
@@ -59,8 +61,15 @@ function bestRun(text: string, found: { label: string; index: number; end: numbe
   return best;
 }
 
+/** Four labels, the common question: memoised, since several filters ask it of one problem. */
+const fourOptions = lastArgMemo((problem: string) => optionList(problem, 4));
+
 /** The first option list of at least `min` labels (A, B, C, ... in order). */
 export function findOptions(problem: string, min = 4): OptionList | null {
+  return min === 4 ? fourOptions(problem) : optionList(problem, min);
+}
+
+function optionList(problem: string, min: number): OptionList | null {
   const layouts: [OptionList['layout'], RegExp][] = [
     ['paren', PAREN_LABEL],
     ['line', LINE_LABEL],

@@ -68,9 +68,10 @@ export class NgramIndex {
     if (tokens.length < this.n) return null;
     const keys = windowKeys(hashTokens(tokens), this.n);
     const filter = this.filter;
-    const first = new Map<number, NgramHit>();
-    const count = new Map<number, number>();
-    const lastWindow = new Map<number, number>(); // a window counts once per sequence
+    // made at the first verified window: almost every query has none
+    let first: Map<number, NgramHit> | null = null;
+    let count: Map<number, number> | null = null;
+    let lastWindow: Map<number, number> | null = null; // a window counts once per sequence
     for (let t = 0; t < keys.length; t++) {
       const bit = (keys[t] >>> 0) & KEY_FILTER_MASK;
       if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
@@ -81,7 +82,13 @@ export class NgramIndex {
         const pos = list[k + 1];
         let len = 0;
         while (t + len < tokens.length && pos + len < seq.length && tokens[t + len] === seq[pos + len]) len++;
-        if (len < this.n || lastWindow.get(list[k]) === t) continue;
+        if (len < this.n) continue;
+        if (first === null || count === null || lastWindow === null) {
+          first = new Map();
+          count = new Map();
+          lastWindow = new Map();
+        }
+        if (lastWindow.get(list[k]) === t) continue;
         lastWindow.set(list[k], t);
         const c = (count.get(list[k]) ?? 0) + 1;
         count.set(list[k], c);

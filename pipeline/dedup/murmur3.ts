@@ -63,8 +63,29 @@ export function utf8(s: string): Uint8Array {
 
 let scratch = new Uint8Array(1 << 12);
 
-/** MurmurHash3 x86_32 of a whole string's UTF-8 bytes (encoded into a reused buffer: no allocation per call). */
+/**
+ * MurmurHash3 x86_32 of `s[start, end)` when every code unit there is ASCII (so its UTF-8 is its
+ * code units, read without the encoder), else -1.
+ */
+export function murmur3AsciiRange(s: string, start: number, end: number, seed: number): number {
+  if (end - start > scratch.length) return -1;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return -1;
+    scratch[i - start] = c;
+  }
+  return murmur3Bytes(scratch, 0, end - start, seed);
+}
+
+/**
+ * MurmurHash3 x86_32 of a whole string's UTF-8 bytes (encoded into a reused buffer: no allocation
+ * per call; a short ASCII string, a token, straight from its code units).
+ */
 export function murmur3String(s: string, seed: number): number {
+  if (s.length <= 64) {
+    const h = murmur3AsciiRange(s, 0, s.length, seed);
+    if (h >= 0) return h;
+  }
   if (scratch.length < s.length * 3) scratch = new Uint8Array(Math.max(s.length * 3, scratch.length * 2));
   const { written } = encoder.encodeInto(s, scratch);
   return murmur3Bytes(scratch, 0, written, seed);

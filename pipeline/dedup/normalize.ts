@@ -112,5 +112,7 @@ function lowerProse(s: string): string {
 }
 
 function lowerText(seg: string): string {
+  // without a backslash the whole segment is one piece of prose
+  if (!seg.includes('\\')) return seg.toLowerCase();
   return seg.replace(/\\[A-Za-z]+|[^\\]+/g, (t) => (t.charCodeAt(0) === 92 ? t : t.toLowerCase()));
 }

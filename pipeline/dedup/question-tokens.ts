@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
-import { murmur3String } from './murmur3.ts';
+import { wordTokenEnd } from './code-units.ts';
+import { murmur3AsciiRange, murmur3String } from './murmur3.ts';
 
 /**
  * "Two problems, not one": the question tokens of a problem and the rule that tells a copy
@@ -82,17 +83,96 @@ function classify(tok: string, names: Set<string>): { key: string; cls: number }
   return { key: stem(w), cls: CLASS_CONTENT };
 }
 
+function tokenValue(key: string, cls: number): number {
+  return ((murmur3String(key, QUESTION_SEED) & ~7) | (/^[0-9]/.test(key) ? NUMBER_BIT : 0) | cls) >>> 0;
+}
+
+/**
+ * Token values by token text, in an open-addressing table keyed by an FNV-1a hash of the
+ * token's code units (checked against the stored text), so a token is read straight from the
+ * normalised text: no string per token once its text has been seen. Each entry keeps the
+ * lower-cased word a personal name would match (null when a name cannot change the token:
+ * boundaries, numbers, letters, negations, filler words) and the value it then takes. Problems
+ * share most of their words; the table is emptied when full so a long run cannot grow it.
+ */
+const TABLE_BITS = 18;
+const TABLE_MAX = 1 << (TABLE_BITS - 1);
+const slots = new Int32Array(1 << TABLE_BITS); // entry + 1; 0 is empty
+const entryHash: number[] = [];
+const entryText: string[] = [];
+const entryPlain: number[] = [];
+const entryWord: (string | null)[] = [];
+const entryAsName: number[] = [];
+
+function entryFor(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h >>>= 0;
+  const mask = slots.length - 1;
+  let k = h & mask;
+  for (let e = slots[k]; e !== 0; e = slots[k]) {
+    if (entryHash[e - 1] === h && sameText(entryText[e - 1], s, start, end)) return e - 1;
+    k = (k + 1) & mask;
+  }
+  if (entryHash.length >= TABLE_MAX) {
+    slots.fill(0);
+    entryHash.length = entryText.length = entryPlain.length = entryWord.length = entryAsName.length = 0;
+    return entryFor(s, start, end);
+  }
+  const tok = s.slice(start, end);
+  const { key, cls } = classify(tok, NO_NAMES);
+  const w = cls === CLASS_CONTENT && !/^[0-9]/.test(tok) && tok.length > 1 ? (tok.startsWith('\\') ? tok.slice(1) : tok).toLowerCase() : null;
+  const e = entryHash.length;
+  entryHash.push(h);
+  entryText.push(tok);
+  entryPlain.push(tokenValue(key, cls));
+  entryWord.push(w);
+  entryAsName.push(w === null ? 0 : tokenValue(w, CLASS_FILLER));
+  slots[k] = e + 1;
+  return e;
+}
+
+function sameText(t: string, s: string, start: number, end: number): boolean {
+  if (t.length !== end - start) return false;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) !== s.charCodeAt(start + i)) return false;
+  return true;
+}
+const NO_NAMES = new Set<string>();
+
 /** Question tokens of a normalised text (`original`: the text before normalisation, for names). */
 export function questionTokens(normalized: string, original?: string): Uint32Array {
   const names = new Set<string>();
   if (original) for (const m of original.match(NAME) ?? []) names.add(m.toLowerCase());
-  const toks = normalized.match(TOKEN) ?? [];
-  const out = new Uint32Array(toks.length);
-  for (let i = 0; i < toks.length; i++) {
-    const { key, cls } = classify(toks[i], names);
-    out[i] = ((murmur3String(key, QUESTION_SEED) & ~7) | (/^[0-9]/.test(key) ? NUMBER_BIT : 0) | cls) >>> 0;
+  const values: number[] = [];
+  // the tokens of TOKEN, scanned in place
+  const s = normalized;
+  const len = s.length;
+  let i = 0;
+  while (i < len) {
+    const c = s.charCodeAt(i);
+    let end = wordTokenEnd(s, i);
+    if (end < 0) {
+      // otherwise only a full stop, question or exclamation mark is a token
+      if (c !== 46 && c !== 63 && c !== 33) {
+        i++;
+        continue;
+      }
+      end = i + 1;
+    }
+    if (c >= 48 && c <= 57) {
+      // a number is content keyed by itself: hashed in place, kept out of the table (numbers are many)
+      let h = murmur3AsciiRange(s, i, end, QUESTION_SEED);
+      if (h < 0) h = murmur3String(s.slice(i, end), QUESTION_SEED); // longer than the scratch buffer
+      values.push(((h & ~7) | NUMBER_BIT | CLASS_CONTENT) >>> 0);
+      i = end;
+      continue;
+    }
+    const e = entryFor(s, i, end);
+    const w = entryWord[e];
+    values.push(w !== null && names.size > 0 && names.has(w) ? entryAsName[e] : entryPlain[e]);
+    i = end;
   }
-  return out;
+  return Uint32Array.from(values);
 }
 
 /** True when the two token sequences ask different questions (see the rule above). */

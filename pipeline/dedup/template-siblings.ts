@@ -36,6 +36,10 @@ const MATH_SEGMENT = /\$\$([\s\S]*?)\$\$|(?<!\\)\$((?:[^$\\]|\\[\s\S])*?)\$|\\\(
  * "$\angle B$" ask different questions with the same wording).
  */
 export function valueTokens(normalized: string, original?: string): string[] {
+  return unsortedValueTokens(normalized, original).sort();
+}
+
+function unsortedValueTokens(normalized: string, original?: string): string[] {
   const m = normalized.match(VALUE_TOKEN) ?? [];
   const out = m.map((t) => (t.includes(',') ? t.replace(/\{,\}|,/g, '') : t));
   for (const w of normalized.match(NUMBER_WORD) ?? []) out.push(w);
@@ -46,7 +50,7 @@ export function valueTokens(normalized: string, original?: string): string[] {
       for (const letter of body.match(/[A-Za-z]/g) ?? []) out.push(`$${letter}`);
     }
   }
-  return out.sort();
+  return out;
 }
 
 /**
@@ -55,7 +59,8 @@ export function valueTokens(normalized: string, original?: string): string[] {
  * collision between two tokens of one pair is the only difference).
  */
 export function valueHashes(normalized: string, original?: string): Uint32Array {
-  const tokens = valueTokens(normalized, original);
+  // the hashes are sorted, so the tokens need not be
+  const tokens = unsortedValueTokens(normalized, original);
   const out = new Uint32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) out[i] = murmur3String(tokens[i], VALUE_SEED);
   return out.sort();
