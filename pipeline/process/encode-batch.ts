@@ -4,7 +4,8 @@ import { getAdapter } from '../../sources/registry.ts';
 import { encodeDedupFacts } from '../dedup/facts-file.ts';
 import type { DedupFacts } from '../dedup/facts.ts';
 import { processRecord } from './process-record.ts';
-import { encodeRecord } from './staged-format.ts';
+import { encodeMalformed, encodeRecord } from './staged-format.ts';
+import type { MalformedRow } from './to-record.ts';
 
 /** One batch after the per-record stages: staging and facts lines (joined, newline-terminated) and the binary dedup facts. */
 export interface EncodedBatch {
@@ -15,20 +16,30 @@ export interface EncodedBatch {
 }
 
 /**
- * The per-record stages plus serialisation, for one batch: what a worker thread returns. Two
- * strings cross the thread boundary instead of hundreds of objects.
+ * The per-record stages plus serialisation, record by record in input order (malformed rows
+ * take their place in the staging lines): what a worker thread returns for a batch. Two strings
+ * and one byte array cross the thread boundary instead of thousands of objects.
  */
-export function processBatch(batch: ProblemRecord[], config: Config): EncodedBatch {
-  let staged = '';
-  let facts = '';
-  const dedup: DedupFacts[] = [];
-  for (const rec of batch) {
-    const p = processRecord(rec, config);
+export class BatchEncoder {
+  private staged = '';
+  private facts = '';
+  private readonly dedup: DedupFacts[] = [];
+  private readonly config: Config;
+  constructor(config: Config) {
+    this.config = config;
+  }
+  add(rec: ProblemRecord): void {
+    const p = processRecord(rec, this.config);
     const fold = getAdapter(rec.source).foldKey;
     const e = encodeRecord(p.record, fold ? fold(rec) : null);
-    staged += e.staged + '\n';
-    facts += e.facts + '\n';
-    if (p.dedup) dedup.push(p.dedup);
+    this.staged += e.staged + '\n';
+    this.facts += e.facts + '\n';
+    if (p.dedup) this.dedup.push(p.dedup);
   }
-  return { staged, facts, dedup: encodeDedupFacts(dedup) };
+  addMalformed(m: MalformedRow): void {
+    this.staged += encodeMalformed(m) + '\n';
+  }
+  finish(): EncodedBatch {
+    return { staged: this.staged, facts: this.facts, dedup: encodeDedupFacts(this.dedup) };
+  }
 }

@@ -1,11 +1,6 @@
-import { workerData } from 'node:worker_threads';
-import type { Config } from '../../schemas/config.ts';
-import type { ProblemRecord } from '../../schemas/record.ts';
-import { processBatch } from './encode-batch.ts';
+import { runChunkJob, type ChunkJob } from './chunk-job.ts';
 
-const config = (workerData as { config: Config }).config;
-
-/** Piscina worker: the per-record stages for one batch. */
-export default function run(batch: ProblemRecord[]) {
-  return processBatch(batch, config);
+/** Piscina worker: one chunk job (the first or the second pass over a chunk of the inputs). */
+export default function run(job: ChunkJob) {
+  return runChunkJob(job);
 }
