@@ -7,18 +7,24 @@ import { processRecord } from './process-record.ts';
 import { encodeMalformed, encodeRecord } from './staged-format.ts';
 import type { MalformedRow } from './to-record.ts';
 
-/** One batch after the per-record stages: staging and facts lines (joined, newline-terminated) and the binary dedup facts. */
+/**
+ * One batch after the per-record stages: staging and facts lines (joined, newline-terminated,
+ * UTF-8) and the binary dedup facts. Bytes, not strings: the worker encodes them and hands the
+ * buffers over without a copy, so the main thread neither copies nor encodes 3 GB of text.
+ */
 export interface EncodedBatch {
-  staged: string;
-  facts: string;
+  staged: Uint8Array;
+  facts: Uint8Array;
   /** Entries of the dedup facts file (`facts-file.ts`), one per record; empty when dedup is off. */
   dedup: Uint8Array;
 }
 
+const utf8 = new TextEncoder();
+
 /**
  * The per-record stages plus serialisation, record by record in input order (malformed rows
- * take their place in the staging lines): what a worker thread returns for a batch. Two strings
- * and one byte array cross the thread boundary instead of thousands of objects.
+ * take their place in the staging lines): what a worker thread returns for a batch. Three byte
+ * arrays cross the thread boundary instead of thousands of objects.
  */
 export class BatchEncoder {
   private staged = '';
@@ -40,6 +46,6 @@ export class BatchEncoder {
     this.staged += encodeMalformed(m) + '\n';
   }
   finish(): EncodedBatch {
-    return { staged: this.staged, facts: this.facts, dedup: encodeDedupFacts(this.dedup) };
+    return { staged: utf8.encode(this.staged), facts: utf8.encode(this.facts), dedup: encodeDedupFacts(this.dedup) };
   }
 }
