@@ -40,6 +40,12 @@ export interface SourceAdapter {
   readonly expectedFiles: string;
   /** Upstream columns that must be present in every row. */
   readonly requiredColumns: readonly string[];
+  /**
+   * Columns the adapter only checks to be lists, then drops (NuminaMath's `messages`, which
+   * repeats problem and solution). A Parquet file whose schema declares such a column a list
+   * cannot fail that check, so the reader does not decode it (it was 90% of NuminaMath's decode).
+   */
+  readonly droppedListColumns?: readonly string[];
   readonly location: SourceLocation;
   /**
    * The scale of the source's `level`, where it has one: the output's numeric `difficulty` is the

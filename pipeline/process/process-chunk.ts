@@ -1,7 +1,7 @@
 import type { Config } from '../../schemas/config.ts';
 import { getAdapter } from '../../sources/registry.ts';
 import { recordId, rowSourceId } from '../../sources/identity.ts';
-import { readChunk, type Chunk } from '../read/chunks.ts';
+import { fullRow, readChunk, type Chunk } from '../read/chunks.ts';
 import { BatchEncoder, type EncodedBatch } from './encode-batch.ts';
 import { toRecord } from './to-record.ts';
 
@@ -33,7 +33,9 @@ export async function processChunk(job: ProcessJob): Promise<EncodedBatch> {
   for await (const raw of readChunk(job.chunk)) {
     const res = toRecord(adapter, raw);
     if (!res.ok) {
-      enc.addMalformed(res.malformed);
+      const full = toRecord(adapter, await fullRow(job.chunk, raw));
+      if (full.ok) throw new Error(`chunk ${job.chunk.task}/${job.chunk.seq}: row ${raw.row} is malformed only without its dropped list columns`);
+      enc.addMalformed(full.malformed);
       continue;
     }
     const decision = job.decisions[k++];

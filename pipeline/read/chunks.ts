@@ -2,7 +2,7 @@ import { getAdapter } from '../../sources/registry.ts';
 import type { ReadTask } from '../run/tasks.ts';
 import { readJsonFile } from './json-file.ts';
 import { jsonlRanges, readJsonl, type JsonlRange } from './jsonl.ts';
-import { openParquet, readParquetGroup, type ParquetFile } from './parquet.ts';
+import { fullParquetRow, openParquet, readParquetGroup, type ParquetFile } from './parquet.ts';
 import type { RawRow } from './raw-row.ts';
 
 /**
@@ -47,7 +47,7 @@ export async function planChunks(task: ReadTask): Promise<Chunk[]> {
 }
 
 /** The last Parquet file a thread opened: consecutive chunks are mostly row groups of one file. */
-let opened: { path: string; file: Promise<ParquetFile> } | null = null;
+let opened: { key: string; file: Promise<ParquetFile> } | null = null;
 
 /** The raw rows of one chunk, in order; `relativePath` is the path inside the --input root. */
 export async function* readChunk(chunk: Chunk): AsyncGenerator<RawRow> {
@@ -58,11 +58,28 @@ export async function* readChunk(chunk: Chunk): AsyncGenerator<RawRow> {
   let rows: AsyncGenerator<RawRow>;
   if (chunk.format === 'jsonl') rows = readJsonl(chunk.path, chunk.range);
   else {
-    if (opened?.path !== chunk.path) opened = { path: chunk.path, file: openParquet(chunk.path) };
-    rows = readParquetGroup(await opened.file, chunk.group);
+    rows = readParquetGroup(await parquetOf(chunk), chunk.group);
   }
   for await (const r of rows) {
     r.relativePath = chunk.relativePath;
     yield r;
   }
+}
+
+function parquetOf(chunk: Chunk & { format: 'parquet' }): Promise<ParquetFile> {
+  const key = `${chunk.source}\u001f${chunk.path}`; // which columns are decoded depends on the source
+  if (opened?.key !== key) opened = { key, file: openParquet(chunk.path, [], getAdapter(chunk.source).droppedListColumns) };
+  return opened.file;
+}
+
+/**
+ * A row of the chunk with every column, for the excerpt of a malformed row: a Parquet chunk
+ * leaves the adapter's dropped list columns undecoded, which never changes whether a row is
+ * malformed but would change the start of the row its rejection shows.
+ */
+export async function fullRow(chunk: Chunk, raw: RawRow): Promise<RawRow> {
+  if (chunk.format !== 'parquet' || !('value' in raw)) return raw;
+  const p = await parquetOf(chunk);
+  if (!p.columns) return raw;
+  return { ...raw, value: await fullParquetRow(p, chunk.group, raw.row) };
 }

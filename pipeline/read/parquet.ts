@@ -1,4 +1,4 @@
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData, type SchemaElement } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { InputFileError, type RawRow } from './raw-row.ts';
 
@@ -9,13 +9,16 @@ export interface ParquetFile {
   metadata: FileMetaData;
   /** [rowStart, rowEnd) of each row group, 0-based. */
   groups: [number, number][];
+  /** The top-level columns decoded; undefined: all of them. */
+  columns: string[] | undefined;
 }
 
 /**
  * Opens a Parquet file and checks its schema: a wrong schema is a file-level error, not a
- * million bad rows. Reads only the footer.
+ * million bad rows. Reads only the footer. Columns in `droppedLists` that the schema declares
+ * lists are left undecoded (see `SourceAdapter.droppedListColumns`).
  */
-export async function openParquet(file: string, requiredColumns: readonly string[] = []): Promise<ParquetFile> {
+export async function openParquet(file: string, requiredColumns: readonly string[] = [], droppedLists: readonly string[] = []): Promise<ParquetFile> {
   let metadata: FileMetaData;
   let buffer;
   try {
@@ -24,9 +27,11 @@ export async function openParquet(file: string, requiredColumns: readonly string
   } catch (e) {
     throw new InputFileError(file, `not a readable Parquet file (${(e as Error).message})`);
   }
-  const columns = new Set(metadata.schema.slice(1).filter((_, i) => isTopLevel(metadata, i + 1)).map((c) => c.name));
+  const top = topLevel(metadata);
+  const columns = new Set(top.map((c) => c.name));
   const missing = requiredColumns.filter((c) => !columns.has(c));
   if (missing.length) throw new InputFileError(file, `Parquet schema lacks required column(s) ${missing.join(', ')} (has: ${[...columns].join(', ')})`);
+  const skipped = top.filter((c) => droppedLists.includes(c.name) && isList(c));
   const groups: [number, number][] = [];
   let rowStart = 0;
   for (const group of metadata.row_groups) {
@@ -34,21 +39,31 @@ export async function openParquet(file: string, requiredColumns: readonly string
     groups.push([rowStart, rowStart + n]);
     rowStart += n;
   }
-  return { file, buffer, metadata, groups };
+  return { file, buffer, metadata, groups, columns: skipped.length ? top.filter((c) => !skipped.includes(c)).map((c) => c.name) : undefined };
 }
 
 /**
  * The rows of one row group (the unit a read chunk decodes, on whichever thread runs it). Row
  * numbers are 1-based across the file.
  */
-export async function* readParquetGroup(p: ParquetFile, [rowStart, rowEnd]: [number, number]): AsyncGenerator<RawRow> {
-  let rows: Record<string, unknown>[];
+export async function* readParquetGroup(p: ParquetFile, group: [number, number]): AsyncGenerator<RawRow> {
+  const rows = await decodeGroup(p, group, p.columns);
+  for (let i = 0; i < rows.length; i++) yield { file: p.file, row: group[0] + i + 1, value: normalise(rows[i]) };
+}
+
+/** Every column of one row of a group, dropped lists included (for the excerpt of a malformed row). */
+export async function fullParquetRow(p: ParquetFile, group: [number, number], row: number): Promise<Record<string, unknown>> {
+  const rows = await decodeGroup(p, [row - 1, row], undefined);
+  if (rows.length !== 1 || row - 1 < group[0] || row > group[1]) throw new InputFileError(p.file, `row ${row} is not in the row group at row ${group[0] + 1}`);
+  return normalise(rows[0]);
+}
+
+async function decodeGroup(p: ParquetFile, [rowStart, rowEnd]: [number, number], columns: string[] | undefined): Promise<Record<string, unknown>[]> {
   try {
-    rows = await parquetReadObjects({ file: p.buffer, metadata: p.metadata, rowStart, rowEnd, compressors, utf8: true });
+    return await parquetReadObjects({ file: p.buffer, metadata: p.metadata, rowStart, rowEnd, columns, compressors, utf8: true });
   } catch (e) {
     throw new InputFileError(p.file, `row group at row ${rowStart + 1} is unreadable (${(e as Error).message})`);
   }
-  for (let i = 0; i < rows.length; i++) yield { file: p.file, row: rowStart + i + 1, value: normalise(rows[i]) };
 }
 
 /**
@@ -69,14 +84,16 @@ function normalise(row: Record<string, unknown>): Record<string, unknown> {
   return row;
 }
 
-/** True when schema element i is a direct child of the root (nested fields follow their parent). */
-function isTopLevel(metadata: FileMetaData, i: number): boolean {
-  let j = 1;
-  while (j < metadata.schema.length) {
-    if (j === i) return true;
-    j = skip(metadata, j);
-  }
-  return false;
+/** The direct children of the schema's root (nested fields follow their parent). */
+function topLevel(metadata: FileMetaData): SchemaElement[] {
+  const out: SchemaElement[] = [];
+  for (let j = 1; j < metadata.schema.length; j = skip(metadata, j)) out.push(metadata.schema[j]);
+  return out;
+}
+
+/** A column every value of which decodes to an array (or null). */
+function isList(c: SchemaElement): boolean {
+  return c.converted_type === 'LIST' || c.logical_type?.type === 'LIST' || c.repetition_type === 'REPEATED';
 }
 
 function skip(metadata: FileMetaData, j: number): number {
