@@ -49,8 +49,11 @@ export async function planChunks(task: ReadTask): Promise<Chunk[]> {
 /** The last Parquet file a thread opened: consecutive chunks are mostly row groups of one file. */
 let opened: { key: string; file: Promise<ParquetFile> } | null = null;
 
-/** The raw rows of one chunk, in order; `relativePath` is the path inside the --input root. */
-export async function* readChunk(chunk: Chunk): AsyncGenerator<RawRow> {
+/**
+ * The raw rows of one chunk, in order; `relativePath` is the path inside the --input root.
+ * `identityOnly`: the first pass, which may leave an adapter's optional text columns undecoded.
+ */
+export async function* readChunk(chunk: Chunk, identityOnly = false): AsyncGenerator<RawRow> {
   if (chunk.format === 'json') {
     for (const f of chunk.files) yield* readJsonFile(f.path, f.relativePath);
     return;
@@ -58,7 +61,7 @@ export async function* readChunk(chunk: Chunk): AsyncGenerator<RawRow> {
   let rows: AsyncGenerator<RawRow>;
   if (chunk.format === 'jsonl') rows = readJsonl(chunk.path, chunk.range);
   else {
-    rows = readParquetGroup(await parquetOf(chunk), chunk.group);
+    rows = readParquetGroup(await parquetOf(chunk), chunk.group, identityOnly);
   }
   for await (const r of rows) {
     r.relativePath = chunk.relativePath;
@@ -68,7 +71,8 @@ export async function* readChunk(chunk: Chunk): AsyncGenerator<RawRow> {
 
 function parquetOf(chunk: Chunk & { format: 'parquet' }): Promise<ParquetFile> {
   const key = `${chunk.source}\u001f${chunk.path}`; // which columns are decoded depends on the source
-  if (opened?.key !== key) opened = { key, file: openParquet(chunk.path, [], getAdapter(chunk.source).droppedListColumns) };
+  const a = getAdapter(chunk.source);
+  if (opened?.key !== key) opened = { key, file: openParquet(chunk.path, [], { droppedLists: a.droppedListColumns, optionalText: a.optionalTextColumns }) };
   return opened.file;
 }
 

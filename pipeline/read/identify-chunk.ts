@@ -45,7 +45,7 @@ export async function identifyChunk(job: IdentifyJob): Promise<IdentifiedChunk> 
   }
   const out: IdentifiedChunk = { rowsByFile: [], malformed: 0, ids: [], foldKeys: [], subsets: [], boilerplate: null };
   let lastFile: [string, number] | null = null;
-  for await (const raw of readChunk(job.chunk)) {
+  for await (const raw of readChunk(job.chunk, true)) {
     if (lastFile?.[0] !== raw.file) out.rowsByFile.push((lastFile = [raw.file, 0]));
     lastFile[1]++;
     const r = toRecord(adapter, raw);

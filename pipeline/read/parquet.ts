@@ -11,14 +11,23 @@ export interface ParquetFile {
   groups: [number, number][];
   /** The top-level columns decoded; undefined: all of them. */
   columns: string[] | undefined;
+  /** The top-level columns the first pass (identities) decodes; undefined: all of them. */
+  identityColumns: string[] | undefined;
+}
+
+/** Columns an adapter lets the reader leave undecoded when the file's schema allows it. */
+export interface ColumnSkips {
+  /** Left undecoded when the schema declares them lists (`SourceAdapter.droppedListColumns`). */
+  droppedLists?: readonly string[];
+  /** Left undecoded in the first pass when the schema declares them strings (`SourceAdapter.optionalTextColumns`). */
+  optionalText?: readonly string[];
 }
 
 /**
  * Opens a Parquet file and checks its schema: a wrong schema is a file-level error, not a
- * million bad rows. Reads only the footer. Columns in `droppedLists` that the schema declares
- * lists are left undecoded (see `SourceAdapter.droppedListColumns`).
+ * million bad rows. Reads only the footer.
  */
-export async function openParquet(file: string, requiredColumns: readonly string[] = [], droppedLists: readonly string[] = []): Promise<ParquetFile> {
+export async function openParquet(file: string, requiredColumns: readonly string[] = [], skips: ColumnSkips = {}): Promise<ParquetFile> {
   let metadata: FileMetaData;
   let buffer;
   try {
@@ -31,7 +40,9 @@ export async function openParquet(file: string, requiredColumns: readonly string
   const columns = new Set(top.map((c) => c.name));
   const missing = requiredColumns.filter((c) => !columns.has(c));
   if (missing.length) throw new InputFileError(file, `Parquet schema lacks required column(s) ${missing.join(', ')} (has: ${[...columns].join(', ')})`);
-  const skipped = top.filter((c) => droppedLists.includes(c.name) && isList(c));
+  const skipped = top.filter((c) => skips.droppedLists?.includes(c.name) && isList(c));
+  const decoded = top.filter((c) => !skipped.includes(c));
+  const identity = decoded.filter((c) => !(skips.optionalText?.includes(c.name) && isString(c)));
   const groups: [number, number][] = [];
   let rowStart = 0;
   for (const group of metadata.row_groups) {
@@ -39,15 +50,16 @@ export async function openParquet(file: string, requiredColumns: readonly string
     groups.push([rowStart, rowStart + n]);
     rowStart += n;
   }
-  return { file, buffer, metadata, groups, columns: skipped.length ? top.filter((c) => !skipped.includes(c)).map((c) => c.name) : undefined };
+  const names = (cs: SchemaElement[]) => (cs.length < top.length ? cs.map((c) => c.name) : undefined);
+  return { file, buffer, metadata, groups, columns: names(decoded), identityColumns: names(identity) };
 }
 
 /**
  * The rows of one row group (the unit a read chunk decodes, on whichever thread runs it). Row
  * numbers are 1-based across the file.
  */
-export async function* readParquetGroup(p: ParquetFile, group: [number, number]): AsyncGenerator<RawRow> {
-  const rows = await decodeGroup(p, group, p.columns);
+export async function* readParquetGroup(p: ParquetFile, group: [number, number], identityOnly = false): AsyncGenerator<RawRow> {
+  const rows = await decodeGroup(p, group, identityOnly ? p.identityColumns : p.columns);
   for (let i = 0; i < rows.length; i++) yield { file: p.file, row: group[0] + i + 1, value: normalise(rows[i]) };
 }
 
@@ -89,6 +101,11 @@ function topLevel(metadata: FileMetaData): SchemaElement[] {
   const out: SchemaElement[] = [];
   for (let j = 1; j < metadata.schema.length; j = skip(metadata, j)) out.push(metadata.schema[j]);
   return out;
+}
+
+/** A flat column every value of which decodes to a string (or null). */
+function isString(c: SchemaElement): boolean {
+  return (c.converted_type === 'UTF8' || c.logical_type?.type === 'STRING') && c.repetition_type !== 'REPEATED' && !c.num_children;
 }
 
 /** A column every value of which decodes to an array (or null). */
