@@ -2,7 +2,7 @@ import type { Config } from '../../schemas/config.ts';
 import type { ProblemRecord } from '../../schemas/record.ts';
 import { getAdapter } from '../../sources/registry.ts';
 import { encodeDedupFacts } from '../dedup/facts-file.ts';
-import type { DedupFacts } from '../dedup/facts.ts';
+import { ByteSink } from './byte-sink.ts';
 import { processRecord } from './process-record.ts';
 import { encodeMalformed, encodeRecord } from './staged-format.ts';
 import type { MalformedRow } from './to-record.ts';
@@ -19,7 +19,7 @@ export interface EncodedBatch {
   dedup: Uint8Array;
 }
 
-const utf8 = new TextEncoder();
+const NEWLINE = 0x0a;
 
 /**
  * The per-record stages plus serialisation, record by record in input order (malformed rows
@@ -27,9 +27,9 @@ const utf8 = new TextEncoder();
  * arrays cross the thread boundary instead of thousands of objects.
  */
 export class BatchEncoder {
-  private staged = '';
-  private facts = '';
-  private readonly dedup: DedupFacts[] = [];
+  private readonly staged = new ByteSink();
+  private readonly facts = new ByteSink();
+  private readonly dedup = new ByteSink();
   private readonly config: Config;
   constructor(config: Config) {
     this.config = config;
@@ -38,14 +38,14 @@ export class BatchEncoder {
     const p = processRecord(rec, this.config);
     const fold = getAdapter(rec.source).foldKey;
     const e = encodeRecord(p.record, fold ? fold(rec) : null);
-    this.staged += e.staged + '\n';
-    this.facts += e.facts + '\n';
-    if (p.dedup) this.dedup.push(p.dedup);
+    this.staged.text(e.staged, NEWLINE);
+    this.facts.text(e.facts, NEWLINE);
+    if (p.dedup) this.dedup.bytes(encodeDedupFacts([p.dedup]));
   }
   addMalformed(m: MalformedRow): void {
-    this.staged += encodeMalformed(m) + '\n';
+    this.staged.text(encodeMalformed(m), NEWLINE);
   }
   finish(): EncodedBatch {
-    return { staged: utf8.encode(this.staged), facts: utf8.encode(this.facts), dedup: encodeDedupFacts(this.dedup) };
+    return { staged: this.staged.done(), facts: this.facts.done(), dedup: this.dedup.done() };
   }
 }

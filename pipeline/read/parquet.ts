@@ -59,8 +59,12 @@ export async function openParquet(file: string, requiredColumns: readonly string
  * numbers are 1-based across the file.
  */
 export async function* readParquetGroup(p: ParquetFile, group: [number, number], identityOnly = false): AsyncGenerator<RawRow> {
-  const rows = await decodeGroup(p, group, identityOnly ? p.identityColumns : p.columns);
-  for (let i = 0; i < rows.length; i++) yield { file: p.file, row: group[0] + i + 1, value: normalise(rows[i]) };
+  const rows: (Record<string, unknown> | null)[] = await decodeGroup(p, group, identityOnly ? p.identityColumns : p.columns);
+  for (let i = 0; i < rows.length; i++) {
+    const value = normalise(rows[i]!);
+    rows[i] = null; // a row group is tens of MB of text: a row handed out is no longer held here
+    yield { file: p.file, row: group[0] + i + 1, value };
+  }
 }
 
 /** Every column of one row of a group, dropped lists included (for the excerpt of a malformed row). */
