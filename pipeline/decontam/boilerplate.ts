@@ -23,16 +23,20 @@ const COPY_SHARE = 0.5;
 export class BoilerplateCounter {
   private readonly docs = new Map<number, Set<number>>();
   private readonly seen = new Set<number>();
+  /** N-gram texts of merged keys (a counter that only merges has no index to look them up in). */
+  private readonly texts = new Map<number, string>();
 
-  private readonly index: ContaminationIndex;
+  private readonly index: ContaminationIndex | null;
   private readonly minDocs: number;
 
-  constructor(index: ContaminationIndex, minDocs: number) {
+  /** `index` null: a counter that only merges other counters' partial counts. */
+  constructor(index: ContaminationIndex | null, minDocs: number) {
     this.index = index;
     this.minDocs = minDocs;
   }
 
   add(problem: string): void {
+    if (!this.index) throw new Error('a merging boilerplate counter cannot count problems');
     const tokens = ContaminationIndex.tokens(normalizeProblem(problem));
     this.seen.clear();
     this.index.ngramIndex.sharedKeys(tokens, this.seen);
@@ -47,10 +51,14 @@ export class BoilerplateCounter {
 
   /**
    * The counts so far, to merge into another counter (one per thread, each over part of the
-   * inputs): per n-gram key, the distinct documents seen (at most `minDocs`).
+   * inputs): per n-gram key, the distinct documents seen (at most `minDocs`) and its text.
    */
   partial(): BoilerplatePartial {
-    return [...this.docs].map(([key, s]) => [key, [...s]]);
+    return [...this.docs].map(([key, s]) => [key, [...s], this.textOf(key)]);
+  }
+
+  private textOf(key: number): string {
+    return this.texts.get(key) ?? this.index!.ngramIndex.ngramText(key)!;
   }
 
   /**
@@ -59,9 +67,12 @@ export class BoilerplateCounter {
    * set capped at `minDocs` already says so.
    */
   merge(partial: BoilerplatePartial): void {
-    for (const [key, docs] of partial) {
+    for (const [key, docs, text] of partial) {
       let s = this.docs.get(key);
-      if (!s) this.docs.set(key, (s = new Set()));
+      if (!s) {
+        this.docs.set(key, (s = new Set()));
+        this.texts.set(key, text);
+      }
       for (const doc of docs) {
         if (s.size >= this.minDocs) break;
         s.add(doc);
@@ -72,13 +83,13 @@ export class BoilerplateCounter {
   /** Boilerplate n-grams (tokens joined by spaces), sorted. */
   result(): string[] {
     const out: string[] = [];
-    for (const [key, s] of this.docs) if (s.size >= this.minDocs) out.push(this.index.ngramIndex.ngramText(key)!);
+    for (const [key, s] of this.docs) if (s.size >= this.minDocs) out.push(this.textOf(key));
     return out.sort();
   }
 }
 
 /** Per n-gram key, distinct document hashes (see `BoilerplateCounter.partial`). */
-export type BoilerplatePartial = [key: number, docs: number[]][];
+export type BoilerplatePartial = [key: number, docs: number[], text: string][];
 
 /** True when `decontamination.boilerplate` is to be derived from the inputs (null, and decontamination on). */
 export function derivesBoilerplate(config: Config): boolean {
@@ -88,7 +99,7 @@ export function derivesBoilerplate(config: Config): boolean {
 /**
  * The benchmark n-gram index the counting uses, for the run's settings. Each thread that reads a
  * part of the inputs counts with a counter over it (`partial`), and the main thread merges them
- * in one more (`merge`, `result`).
+ * in a counter without an index (`merge`, `result`).
  */
 export function boilerplateIndex(d: Config['decontamination'], root: string): ContaminationIndex {
   const specs = d.benchmarks.length ? d.benchmarks : defaultBenchmarkSpecs(root);

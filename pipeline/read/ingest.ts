@@ -1,13 +1,12 @@
 import { rename } from 'node:fs/promises';
 import type { Config } from '../../schemas/config.ts';
-import { BoilerplateCounter, boilerplateIndex, derivesBoilerplate, withBoilerplate } from '../decontam/boilerplate.ts';
+import { BoilerplateCounter, derivesBoilerplate, withBoilerplate } from '../decontam/boilerplate.ts';
 import type { RecordProcessor } from '../process/record-processor.ts';
 import { crashPoint } from '../run/crash-point.ts';
 import type { Progress } from '../run/progress.ts';
 import { StagingWriter } from '../run/staging.ts';
 import { dedupFactsPath, factsPath, stagedPath, type TaskStats } from '../run/task-marker.ts';
 import type { ReadTask } from '../run/tasks.ts';
-import { PROJECT_ROOT } from '../version.ts';
 import { planChunks, type Chunk } from './chunks.ts';
 import type { IdentifiedChunk } from './identify-chunk.ts';
 import { IdentityFold } from './identity-fold.ts';
@@ -41,7 +40,7 @@ export interface TaskPlan {
  */
 export async function identifyInputs(tasks: readonly ReadTask[], processor: RecordProcessor, config: Config, progress: Progress): Promise<{ plans: TaskPlan[]; config: Config }> {
   const settings = derivesBoilerplate(config) ? config.decontamination : null;
-  const counter = settings ? new BoilerplateCounter(boilerplateIndex(settings, PROJECT_ROOT), settings.boilerplate_min_docs) : null;
+  const counter = settings ? new BoilerplateCounter(null, settings.boilerplate_min_docs) : null; // merges the workers' counts
   const plans: TaskPlan[] = [];
   for (const task of tasks) plans.push({ task, chunks: await planChunks(task), decisions: [], rows: [], stats: emptyStats(task.source) });
   const all = plans.flatMap((plan) => plan.chunks.map((chunk) => ({ plan, chunk })));

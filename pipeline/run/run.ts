@@ -7,7 +7,7 @@ import { getAdapter } from '../../sources/registry.ts';
 import { Accounting } from './accounting.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { computeGlobalDecisions } from './global-stages.ts';
-import { contaminationIndex } from '../process/record-context.ts';
+import { checkBenchmarks } from '../process/record-context.ts';
 import { identifyInputs, ingestTask } from '../read/ingest.ts';
 import { resolveInput, type InputFile } from '../read/inputs.ts';
 import { type Progress, silentProgress } from './progress.ts';
@@ -65,7 +65,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
   }
   const tasks = planTasks(files);
   try {
-    contaminationIndex(config); // an unreadable benchmark file stops the run before any work
+    checkBenchmarks(config); // an unreadable benchmark file stops the run before any work
   } catch (e) {
     throw new UsageError(`decontamination benchmarks: ${(e as Error).message}`);
   }

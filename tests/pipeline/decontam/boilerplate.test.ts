@@ -84,7 +84,7 @@ describe('template siblings of benchmark items', () => {
       const a = new BoilerplateCounter(index, 3);
       const b = new BoilerplateCounter(index, 3);
       docs.forEach((d, i) => (i % 2 === cut % 2 || i < cut ? a : b).add(d));
-      const merged = new BoilerplateCounter(index, 3);
+      const merged = new BoilerplateCounter(null, 3);
       merged.merge(b.partial());
       merged.merge(a.partial());
       expect(merged.result()).toEqual(whole.result());
@@ -93,7 +93,7 @@ describe('template siblings of benchmark items', () => {
     const few = [new BoilerplateCounter(index, 3), new BoilerplateCounter(index, 3)];
     few[0].add(others[0]);
     few[1].add(others[1]);
-    const m = new BoilerplateCounter(index, 3);
+    const m = new BoilerplateCounter(null, 3);
     for (const c of few) m.merge(c.partial());
     expect(m.result()).toEqual([]);
   });
