@@ -45,6 +45,9 @@ export async function identifyChunk(job: IdentifyJob): Promise<IdentifiedChunk> 
   }
   const out: IdentifiedChunk = { rowsByFile: [], malformed: 0, ids: [], foldKeys: [], subsets: [], boilerplate: null };
   let lastFile: [string, number] | null = null;
+  // Problems already counted in this chunk, by fold key: a later row of the same problem (the
+  // same text) adds the same document to the same n-grams, so counting it again changes nothing.
+  const counted = new Map<string, string>();
   for await (const raw of readChunk(job.chunk, true)) {
     if (lastFile?.[0] !== raw.file) out.rowsByFile.push((lastFile = [raw.file, 0]));
     lastFile[1]++;
@@ -53,10 +56,16 @@ export async function identifyChunk(job: IdentifyJob): Promise<IdentifiedChunk> 
       out.malformed++;
       continue;
     }
+    const foldKey = adapter.foldKey ? adapter.foldKey(r.record) : null;
     out.ids.push(r.record.id);
-    out.foldKeys.push(adapter.foldKey ? adapter.foldKey(r.record) : null);
+    out.foldKeys.push(foldKey);
     out.subsets.push(r.record.subset);
-    counter?.add(r.record.problem);
+    if (!counter) continue;
+    if (foldKey !== null) {
+      if (counted.get(foldKey) === r.record.problem) continue;
+      counted.set(foldKey, r.record.problem);
+    }
+    counter.add(r.record.problem);
   }
   out.boilerplate = counter?.partial() ?? null;
   return out;
