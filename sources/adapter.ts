@@ -40,6 +40,19 @@ export interface SourceAdapter {
   readonly expectedFiles: string;
   /** Upstream columns that must be present in every row. */
   readonly requiredColumns: readonly string[];
+  /**
+   * Columns the adapter only checks to be lists, then drops (NuminaMath's `messages`, which
+   * repeats problem and solution). A Parquet file whose schema declares such a column a list
+   * cannot fail that check, so the reader does not decode it (it was 90% of NuminaMath's decode).
+   */
+  readonly droppedListColumns?: readonly string[];
+  /**
+   * Columns read only as optional text into fields that neither the id, the fold key, the subset
+   * nor the problem depend on (OpenMathInstruct-2's `generated_solution`). A Parquet column of
+   * strings cannot make such a row malformed, so the first pass over the inputs (ids, folds,
+   * boilerplate) does not decode it.
+   */
+  readonly optionalTextColumns?: readonly string[];
   readonly location: SourceLocation;
   /**
    * The scale of the source's `level`, where it has one: the output's numeric `difficulty` is the

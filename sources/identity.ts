@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Stable record id: the first 16 hex digits of sha256(`source` + U+001F + `source_id`).
  * Same input, same id, on every run and machine; reproducible from any language.
  */
 export function recordId(source: string, sourceId: string): string {
-  return createHash('sha256').update(`${source}\u001f${sourceId}`).digest('hex').slice(0, 16);
+  return hash('sha256', `${source}\u001f${sourceId}`).slice(0, 16); // one-shot: no Hash object per record
 }
 
 /**
@@ -21,5 +21,5 @@ export function rowSourceId(loc: { file: string; row: number; relativePath?: str
  * folded into one record per problem): the first 16 hex digits of sha256 of the problem text.
  */
 export function textSourceId(problem: string): string {
-  return createHash('sha256').update(problem).digest('hex').slice(0, 16);
+  return hash('sha256', problem).slice(0, 16);
 }

@@ -16,6 +16,7 @@ export const numinamathAdapter: SourceAdapter = {
   license: 'Apache-2.0',
   expectedFiles: 'data/train-*.parquet (or JSONL) with source, problem, solution, messages',
   requiredColumns: ['source', 'problem', 'solution'],
+  droppedListColumns: ['messages'],
   location: { kind: 'hf_dataset', repo: 'AI-MO/NuminaMath-CoT', revision: 'main', files: ['data/*.parquet'] },
   adapt(row, loc) {
     const f = new FieldReader(row);

@@ -16,6 +16,7 @@ export const openMathInstruct2Adapter: SourceAdapter = {
   license: 'CC-BY-4.0',
   expectedFiles: 'data/train_1M-*.parquet (or other split, or JSONL) with problem, generated_solution, expected_answer, problem_source',
   requiredColumns: ['problem', 'generated_solution', 'expected_answer', 'problem_source'],
+  optionalTextColumns: ['generated_solution'],
   location: { kind: 'hf_dataset', repo: 'nvidia/OpenMathInstruct-2', revision: 'main', files: ['data/{split=train_1M}-*.parquet'] },
   adapt(row) {
     const f = new FieldReader(row);

@@ -36,7 +36,7 @@ describe('module graph', () => {
     // the graph is real: the CLI's on-demand import of the run and the worker's import are seen
     const deps = (from: string) => graph.modules.find((m) => m.source === from)?.dependencies.map((d) => d.resolved) ?? [];
     expect(deps('pipeline/cli/run-command.ts')).toContain('pipeline/run/run.ts');
-    expect(deps('pipeline/process/record-worker.ts')).toContain('pipeline/process/encode-batch.ts');
+    expect(deps('pipeline/process/record-worker.ts')).toContain('pipeline/process/chunk-job.ts');
     expect(graph.modules.filter((m) => m.source.endsWith('.ts')).length).toBeGreaterThan(200);
   }, 120_000);
 

@@ -2,33 +2,50 @@ import type { Config } from '../../schemas/config.ts';
 import type { ProblemRecord } from '../../schemas/record.ts';
 import { getAdapter } from '../../sources/registry.ts';
 import { encodeDedupFacts } from '../dedup/facts-file.ts';
-import type { DedupFacts } from '../dedup/facts.ts';
+import { ByteSink } from './byte-sink.ts';
 import { processRecord } from './process-record.ts';
-import { encodeRecord } from './staged-format.ts';
+import { encodeMalformed, encodeRecord } from './staged-format.ts';
+import type { MalformedRow } from './to-record.ts';
 
-/** One batch after the per-record stages: staging and facts lines (joined, newline-terminated) and the binary dedup facts. */
+/**
+ * One batch after the per-record stages: staging and facts lines (joined, newline-terminated,
+ * UTF-8) and the binary dedup facts. Bytes, not strings: the worker encodes them and hands the
+ * buffers over without a copy, so the main thread neither copies nor encodes 3 GB of text.
+ */
 export interface EncodedBatch {
-  staged: string;
-  facts: string;
+  staged: Uint8Array;
+  facts: Uint8Array;
   /** Entries of the dedup facts file (`facts-file.ts`), one per record; empty when dedup is off. */
   dedup: Uint8Array;
 }
 
+const NEWLINE = 0x0a;
+
 /**
- * The per-record stages plus serialisation, for one batch: what a worker thread returns. Two
- * strings cross the thread boundary instead of hundreds of objects.
+ * The per-record stages plus serialisation, record by record in input order (malformed rows
+ * take their place in the staging lines): what a worker thread returns for a batch. Three byte
+ * arrays cross the thread boundary instead of thousands of objects.
  */
-export function processBatch(batch: ProblemRecord[], config: Config): EncodedBatch {
-  let staged = '';
-  let facts = '';
-  const dedup: DedupFacts[] = [];
-  for (const rec of batch) {
-    const p = processRecord(rec, config);
+export class BatchEncoder {
+  private readonly staged = new ByteSink();
+  private readonly facts = new ByteSink();
+  private readonly dedup = new ByteSink();
+  private readonly config: Config;
+  constructor(config: Config) {
+    this.config = config;
+  }
+  add(rec: ProblemRecord): void {
+    const p = processRecord(rec, this.config);
     const fold = getAdapter(rec.source).foldKey;
     const e = encodeRecord(p.record, fold ? fold(rec) : null);
-    staged += e.staged + '\n';
-    facts += e.facts + '\n';
-    if (p.dedup) dedup.push(p.dedup);
+    this.staged.text(e.staged, NEWLINE);
+    this.facts.text(e.facts, NEWLINE);
+    if (p.dedup) this.dedup.bytes(encodeDedupFacts([p.dedup]));
   }
-  return { staged, facts, dedup: encodeDedupFacts(dedup) };
+  addMalformed(m: MalformedRow): void {
+    this.staged.text(encodeMalformed(m), NEWLINE);
+  }
+  finish(): EncodedBatch {
+    return { staged: this.staged.done(), facts: this.facts.done(), dedup: this.dedup.done() };
+  }
 }

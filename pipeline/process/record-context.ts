@@ -25,3 +25,12 @@ export function contaminationIndex(config: Config): ContaminationIndex | null {
   }
   return cached.index;
 }
+
+/**
+ * Reads the run's benchmark files (an unreadable one is a usage error before any work) without
+ * building the index: the worker threads build their own, so one on the main thread is waste.
+ */
+export function checkBenchmarks(config: Config): void {
+  const d = config.decontamination;
+  if (d.enabled) loadBenchmarks(d.benchmarks.length ? d.benchmarks : defaultBenchmarkSpecs(PROJECT_ROOT));
+}

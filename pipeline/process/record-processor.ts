@@ -1,36 +1,38 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Config } from '../../schemas/config.ts';
-import type { ProblemRecord } from '../../schemas/record.ts';
-import { processBatch, type EncodedBatch } from './encode-batch.ts';
+import { runChunkJob, unwrapOutcome, type ChunkJob, type ChunkResult, type JobOutcome } from './chunk-job.ts';
 
-/** Runs the per-record stages over batches, in order, on worker threads or inline. */
+/**
+ * Runs chunk jobs (decoding, adapting and the per-record stages of a piece of the inputs) on
+ * worker threads or inline. Results come back per job, so the caller keeps input order by
+ * awaiting in order.
+ */
 export interface RecordProcessor {
-  process(batch: ProblemRecord[]): Promise<EncodedBatch>;
+  run<J extends ChunkJob>(job: J): Promise<ChunkResult<J>>;
   close(): Promise<void>;
 }
 
-export function inlineProcessor(config: Config): RecordProcessor {
+export function inlineProcessor(): RecordProcessor {
   return {
-    process: async (batch) => processBatch(batch, config),
+    run: async <J extends ChunkJob>(job: J) => unwrapOutcome<J>(await runChunkJob(job)),
     close: async () => {},
   };
 }
 
 /**
- * A pool of worker threads (piscina reached 2.0x one thread on 2 cores at 500-1000 records per
- * task). Results come back per batch, so the caller keeps record order by awaiting in order.
+ * A pool of worker threads (piscina reached 2.0x one thread on 2 cores). The main thread only
+ * plans chunks, folds identities in order and writes, so the workers get both cores.
  */
-export function workerProcessor(config: Config, threads: number): RecordProcessor {
+export function workerProcessor(threads: number): RecordProcessor {
   const pool = new Piscina({
     filename: new URL('./record-worker.ts', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    workerData: { config },
     idleTimeout: 60_000,
   });
   return {
-    process: (batch) => pool.run(batch),
+    run: async <J extends ChunkJob>(job: J) => unwrapOutcome<J>((await pool.run(job)) as JobOutcome),
     close: () => pool.destroy(),
   };
 }
@@ -43,5 +45,5 @@ export function workerThreads(config: Config): number {
 /** Below `worker_min_input_mb` of input, starting workers (~1 s each) costs more than it saves. */
 export function makeProcessor(config: Config, inputBytes: number): RecordProcessor {
   const threads = workerThreads(config);
-  return threads >= 1 && inputBytes >= config.worker_min_input_mb * 2 ** 20 ? workerProcessor(config, threads) : inlineProcessor(config);
+  return threads >= 1 && inputBytes >= config.worker_min_input_mb * 2 ** 20 ? workerProcessor(threads) : inlineProcessor();
 }

@@ -10,9 +10,12 @@ export type RawRow =
 /** A file-level failure (unreadable, wrong format): the run stops with exit code 2 naming the file. */
 export class InputFileError extends Error {
   readonly file: string;
+  /** The message without the file name (to raise the same error again on another thread). */
+  readonly problem: string;
   constructor(file: string, problem: string) {
     super(`${file}: ${problem}`);
     this.file = file;
+    this.problem = problem;
   }
 }
 

@@ -7,11 +7,11 @@ import { getAdapter } from '../../sources/registry.ts';
 import { Accounting } from './accounting.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { computeGlobalDecisions } from './global-stages.ts';
-import { contaminationIndex } from '../process/record-context.ts';
-import { ingestTask, restoreIndexes, type FoldIndex, type IdIndex } from '../read/ingest.ts';
+import { checkBenchmarks } from '../process/record-context.ts';
+import { identifyInputs, ingestTask } from '../read/ingest.ts';
 import { resolveInput, type InputFile } from '../read/inputs.ts';
 import { type Progress, silentProgress } from './progress.ts';
-import { makeProcessor, type RecordProcessor } from '../process/record-processor.ts';
+import { makeProcessor } from '../process/record-processor.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { crashPoint, pausePoint } from './crash-point.ts';
 import { loadGlobal, saveGlobal } from './global-store.ts';
@@ -29,8 +29,6 @@ import { UsageError } from '../errors.ts';
 import { checkFilterNames } from '../process/filter-names.ts';
 import { writeDatasetCard, writeReport } from '../report/index.ts';
 import { sha256File } from '../write/parquet-shards.ts';
-import { withDerivedBoilerplate } from '../decontam/boilerplate.ts';
-import { PROJECT_ROOT } from '../version.ts';
 
 export interface RunOptions {
   progress?: Progress;
@@ -67,21 +65,44 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
   }
   const tasks = planTasks(files);
   try {
-    contaminationIndex(config); // an unreadable benchmark file stops the run before any work
+    checkBenchmarks(config); // an unreadable benchmark file stops the run before any work
   } catch (e) {
     throw new UsageError(`decontamination benchmarks: ${(e as Error).message}`);
   }
-  config = await withDerivedBoilerplate(config, tasks, PROJECT_ROOT); // boilerplate n-grams from the inputs
-  const configHash = createHash('sha256').update(canonicalJson(configForHash(config))).digest('hex');
-  const plan = await makePlan(configHash, files, tasks);
-
-  for (const f of checkOutDir(out, opts.force ?? false)) log(`left alone: ${join(out, f)} (not written by bigmath)`);
+  // One pool for both passes over the inputs; closed when the read stage ends (or the run fails).
+  const processor = makeProcessor(config, files.reduce((a, f) => a + f.size, 0));
+  let closed = false;
+  const closeProcessor = async () => {
+    if (!closed) await processor.close();
+    closed = true;
+  };
+  let identified: Awaited<ReturnType<typeof identifyInputs>>;
+  let plan: Awaited<ReturnType<typeof makePlan>>;
+  let configHash: string;
+  let release: () => void;
   try {
-    await mkdir(out, { recursive: true });
+    // the first pass: identities and folds in input order, boilerplate n-grams from the inputs
+    timer.start('identify+boilerplate');
+    progress.stage(`reading ${files.length} input file${files.length === 1 ? '' : 's'} (first pass: record ids, folds, boilerplate n-grams)`);
+    identified = await identifyInputs(tasks, processor, config, progress);
+    config = identified.config;
+    const totalRows = identified.plans.reduce((a, p) => a + p.rows.reduce((x, y) => x + y, 0), 0);
+    timer.stop('identify+boilerplate', totalRows, identified.plans.reduce((a, p) => a + p.stats.records, 0));
+    progress.done();
+    configHash = createHash('sha256').update(canonicalJson(configForHash(config))).digest('hex');
+    plan = await makePlan(configHash, files, tasks);
+
+    for (const f of checkOutDir(out, opts.force ?? false)) log(`left alone: ${join(out, f)} (not written by bigmath)`);
+    try {
+      await mkdir(out, { recursive: true });
+    } catch (e) {
+      throw new UsageError(`cannot create out dir ${out}: ${(e as Error).message}`);
+    }
+    release = acquireLock(out);
   } catch (e) {
-    throw new UsageError(`cannot create out dir ${out}: ${(e as Error).message}`);
+    await closeProcessor();
+    throw e;
   }
-  const release = acquireLock(out);
   try {
     const decision = decideResume(out, plan, opts.force ?? false);
     // a finished manifest must never sit beside outputs of another, unfinished run
@@ -94,8 +115,6 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     }
 
     const accounting = new Accounting();
-    const folds: FoldIndex = new Map();
-    const ids: IdIndex = new Set();
     const folded = new Map<string, number>();
     const addStats = (s: TaskStats) => {
       accounting.addTask(s);
@@ -103,7 +122,6 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     };
     let records = 0;
     let resumed = 0;
-    let processor: RecordProcessor | null = null;
     timer.start('read+filter+decontam');
     progress.stage(`reading, filtering and checking ${files.length} input file${files.length === 1 ? '' : 's'} (${tasks.length} read task${tasks.length === 1 ? '' : 's'})`);
     try {
@@ -113,14 +131,12 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
       for (const task of tasks) {
         const marker = decision.kind === 'resume' ? await readMarker(work, task.index) : null;
         if (marker) {
-          await restoreIndexes(readFacts([factsPath(work, task.index)]), folds, ids);
           done.push(Promise.resolve(marker.stats));
           resumed++;
           continue;
         }
         if (done.length >= 2) await done[done.length - 2];
-        processor ??= makeProcessor(config, files.reduce((a, f) => a + f.size, 0));
-        const ingested = await ingestTask(task, work, processor, folds, ids, progress, readSoFar, done.at(-1));
+        const ingested = await ingestTask(identified.plans[task.index], work, processor, config, progress, readSoFar, done.at(-1));
         readSoFar += ingested.rows;
         const marked = ingested.finished.then(async (stats) => {
           await writeMarker(work, task.index, task.label, stats);
@@ -135,7 +151,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
         records += stats.records;
       }
     } finally {
-      await processor?.close();
+      await closeProcessor(); // the workers' memory is free for dedup and the write
     }
     timer.stop('read+filter+decontam', accounting.totalRead(), records);
     progress.done();
@@ -195,6 +211,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     return manifest;
   } finally {
     release();
+    await closeProcessor();
   }
 }
 

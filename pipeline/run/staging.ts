@@ -50,7 +50,7 @@ export class StagingWriter {
     this.dedup = new LineWriter(dedupPath);
   }
   /** A batch from a worker: lines already joined, each ending in a newline, and dedup entries. */
-  async writeChunk(staged: string, facts: string, dedup: Uint8Array): Promise<void> {
+  async writeChunk(staged: string | Uint8Array, facts: string | Uint8Array, dedup: Uint8Array): Promise<void> {
     await this.staged.write(staged);
     await this.facts.write(facts);
     if (dedup.length) await this.dedup.write(dedup);

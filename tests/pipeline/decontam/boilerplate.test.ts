@@ -73,4 +73,28 @@ describe('template siblings of benchmark items', () => {
     expect(templateSkeleton('the quick brown fox jumps over the lazy dog again today'.split(' '))).toBeNull();
     expect(templateSkeleton('the quick brown fox jumps over 3 lazy dogs again and again'.split(' '))).toBe('the quick brown fox jumps over # lazy dogs again and again');
   });
+
+  it('counts merged from counters over parts of the inputs give the same list as one counter over all', () => {
+    const index = new ContaminationIndex([ITEM], { ngram: 13 });
+    const docs = [...others, ITEM.problem, others[0], others[2].replace('fair', 'biased')];
+    const whole = new BoilerplateCounter(index, 3);
+    for (const d of docs) whole.add(d);
+    expect(whole.result().length).toBeGreaterThan(0);
+    for (let cut = 0; cut <= docs.length; cut++) {
+      const a = new BoilerplateCounter(index, 3);
+      const b = new BoilerplateCounter(index, 3);
+      docs.forEach((d, i) => (i % 2 === cut % 2 || i < cut ? a : b).add(d));
+      const merged = new BoilerplateCounter(null, 3);
+      merged.merge(b.partial());
+      merged.merge(a.partial());
+      expect(merged.result()).toEqual(whole.result());
+    }
+    // with fewer documents than min_docs spread over the parts: no boilerplate either way
+    const few = [new BoilerplateCounter(index, 3), new BoilerplateCounter(index, 3)];
+    few[0].add(others[0]);
+    few[1].add(others[1]);
+    const m = new BoilerplateCounter(null, 3);
+    for (const c of few) m.merge(c.partial());
+    expect(m.result()).toEqual([]);
+  });
 });

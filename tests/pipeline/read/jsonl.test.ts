@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readJsonl } from '../../../pipeline/read/jsonl.ts';
+import { jsonlRanges, readJsonl } from '../../../pipeline/read/jsonl.ts';
 import { InputFileError } from '../../../pipeline/read/raw-row.ts';
 import { collectRows, tempDir } from '../../helpers.ts';
 
@@ -43,5 +43,28 @@ describe('readJsonl', () => {
   });
   it('yields nothing for an empty file', async () => {
     expect(await collectRows(readJsonl(file('')))).toEqual([]);
+  });
+});
+
+describe('jsonlRanges', () => {
+  it('ranges cut at line ends read the same rows, with the same line numbers, as the whole file', async () => {
+    const lines = ['\uFEFF{"a":0}'];
+    for (let i = 1; i < 200; i++) lines.push(i % 17 === 0 ? '' : i % 23 === 0 ? '{"a":' : JSON.stringify({ a: i, pad: 'x'.repeat(i % 50) }));
+    const p = file(lines.join('\r\n')); // CRLF, blank and broken lines, a BOM, no final newline
+    const whole = await collectRows(readJsonl(p));
+    for (const target of [1, 100, 1000, 1 << 20]) {
+      const ranges = await jsonlRanges(p, target);
+      expect(ranges[0].start).toBe(0);
+      for (let i = 1; i < ranges.length; i++) expect(ranges[i].start).toBe(ranges[i - 1].end);
+      const parts = [];
+      for (const r of ranges) parts.push(...(await collectRows(readJsonl(p, r))));
+      expect(parts).toEqual(whole);
+    }
+    expect(await jsonlRanges(p, 1)).toHaveLength(200);
+  });
+  it('refuses archives and binaries before any range is read, and an empty file has no ranges', async () => {
+    await expect(jsonlRanges(file(gzipSync('{"a":1}\n')), 1 << 20)).rejects.toThrow(/gzip or zip archive/);
+    await expect(jsonlRanges(file(Buffer.from([1, 0, 2, 0x0a])), 1 << 20)).rejects.toThrow(/binary file/);
+    expect(await jsonlRanges(file(''), 1 << 20)).toEqual([]);
   });
 });
