@@ -35,6 +35,7 @@ const OR_VALUES = /\d[^,;]*?(?:\\text\s*\{\s*or\s*\}|\\(?:quad|qquad)?\s*\bor\b|
 
 /** After the last box, only closing marks and then "or" and another math value. */
 const OR_AFTER_BOX = /^(?:\s|\$|\\right|[)\]}]|\\[,;!])*(?:\\text\s*\{\s*or\s*\}|\\quad\s*or\b|\s+or\b)\s*(?:\$|\\\(|\\boxed)/;
+
 export const multipleAnswers: Filter = {
   name: 'multiple_answers',
   reason: 'multiple_answers',
@@ -61,11 +62,11 @@ export const multipleAnswers: Filter = {
     if (asksList(rec.problem)) {
       // the boxes are the list; the record's answer is the last box alone unless it already lists them
       if (rec.answer !== null && !rec.answer.includes(',')) {
-        return signal(this, true, `a requested list boxed member by member (${distinct.map((d) => `\\boxed{${d}}`).join(', ')}); the answer keeps only "${rec.answer}"`);
+        return signal(this, true, `a requested list boxed member by member (${boxedList(distinct)}); the answer keeps only "${rec.answer}"`);
       }
       return signal(this, false, `${distinct.length} different boxes, the members of a requested list`);
     }
-    return signal(this, true, `${distinct.length} different boxed answers: ${distinct.map((d) => `\\boxed{${d}}`).join(', ')}`);
+    return signal(this, true, `${distinct.length} different boxed answers: ${boxedList(distinct)}`);
   },
 };
 
@@ -75,4 +76,8 @@ function alternativeAfterLastBox(solution: string): string | null {
   if (last === undefined) return null;
   const after = solution.slice(last.end);
   return OR_AFTER_BOX.test(after) ? after.slice(0, 80).trim() : null;
+}
+
+function boxedList(boxes: readonly string[]): string {
+  return boxes.map((d) => `\\boxed{${d}}`).join(', ');
 }
