@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { expect } from 'vitest';
 import { ROOT } from './helpers.ts';
 
 const NODE = process.execPath; // vitest runs on the project's Node 24
@@ -26,4 +27,19 @@ export async function readShards(dir: string, kind: 'corpus' | 'rejected'): Prom
     rows.push(...(await parquetReadObjects({ file, compressors })));
   }
   return rows;
+}
+
+/**
+ * The checks every model-calling stage (`rollouts`, `embed`) makes before sending anything: no
+ * `--endpoint` is a one-line usage error naming the option, and a DIR without a finished run is
+ * exit 2 naming the missing manifest.
+ */
+export function expectEndpointAndRunChecks(command: string, built: string, empty: string): void {
+  const noEndpoint = bigmath([command, built, '--model', 'm']);
+  expect(noEndpoint.status).toBe(2);
+  expect(noEndpoint.stderr.trim().split('\n')).toHaveLength(1);
+  expect(noEndpoint.stderr).toMatch(/--endpoint/);
+  const notRun = bigmath([command, empty, '--endpoint', 'http://127.0.0.1:1/v1', '--model', 'm']);
+  expect(notRun.status).toBe(2);
+  expect(notRun.stderr).toMatch(/manifest\.json not found/);
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isEquivalent } from '../../../checker/index.ts';
 import { runEmbed, type EmbedOptions } from '../../../pipeline/embed/embed.ts';
 import { FIXTURES, ROOT, tempDir } from '../../helpers.ts';
-import { bigmath, readShards } from '../../run-helpers.ts';
+import { bigmath, expectEndpointAndRunChecks, readShards } from '../../run-helpers.ts';
 import { startEmbedServer, type EmbedFault, type EmbedServer } from './embedding-test-server.ts';
 
 const row = (problem: string, answer: string) => ({ problem, level: 'Level 2', type: 'Algebra', solution: `So the answer is $\\boxed{${answer}}$.` });
@@ -175,13 +175,7 @@ describe('bigmath embed', () => {
   });
 
   it('rejects careless use with one line and exit 2', () => {
-    const noEndpoint = bigmath(['embed', built, '--model', 'm']);
-    expect(noEndpoint.status).toBe(2);
-    expect(noEndpoint.stderr.trim().split('\n')).toHaveLength(1);
-    expect(noEndpoint.stderr).toMatch(/--endpoint/);
-    const notRun = bigmath(['embed', tempDir(), '--endpoint', 'http://127.0.0.1:1/v1', '--model', 'm']);
-    expect(notRun.status).toBe(2);
-    expect(notRun.stderr).toMatch(/manifest\.json not found/);
+    expectEndpointAndRunChecks('embed', built, tempDir());
     expect(bigmath(['embed', built, '--endpoint', 'http://127.0.0.1:1/v1', '--model', 'm', '--threshold', '2']).status).toBe(2);
   });
 });

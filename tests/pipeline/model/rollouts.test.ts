@@ -6,7 +6,7 @@ import { compressors } from 'hyparquet-compressors';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runRollouts, type RolloutOptions } from '../../../pipeline/model/rollouts.ts';
 import { ROOT, tempDir } from '../../helpers.ts';
-import { bigmath } from '../../run-helpers.ts';
+import { bigmath, expectEndpointAndRunChecks } from '../../run-helpers.ts';
 import { startTestServer, type Fault, type TestServer } from './openai-test-server.ts';
 
 /** A finished run on the bundled sample, copied per test so rollouts of one never meet another's. */
@@ -260,13 +260,7 @@ describe('bigmath rollouts', () => {
   });
 
   it('rejects careless use with one line and exit 2', () => {
-    const noEndpoint = bigmath(['rollouts', built, '--model', 'm']);
-    expect(noEndpoint.status).toBe(2);
-    expect(noEndpoint.stderr.trim().split('\n')).toHaveLength(1);
-    expect(noEndpoint.stderr).toMatch(/--endpoint/);
-    const notRun = bigmath(['rollouts', tempDir(), '--endpoint', 'http://127.0.0.1:1/v1', '--model', 'm']);
-    expect(notRun.status).toBe(2);
-    expect(notRun.stderr).toMatch(/manifest\.json not found/);
+    expectEndpointAndRunChecks('rollouts', built, tempDir());
     const badN = bigmath(['rollouts', built, '--endpoint', 'http://127.0.0.1:1/v1', '--model', 'm', '-n', '0']);
     expect(badN.status).toBe(2);
   });
