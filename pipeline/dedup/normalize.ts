@@ -17,21 +17,18 @@ const SYMBOLS: Record<string, string> = {
 };
 const SYMBOL_RE = new RegExp(`[${Object.keys(SYMBOLS).join('')}]`, 'g');
 
-/** Command spellings that typeset the same thing. */
-const COMMAND_ALIASES: [RegExp, string][] = [
-  [/\\[dtc]frac(?![a-zA-Z])/g, '\\frac'],
-  [/\\[dt]binom(?![a-zA-Z])/g, '\\binom'],
-  [/\\le(?![a-zA-Z])/g, '\\leq'],
-  [/\\ge(?![a-zA-Z])/g, '\\geq'],
-  [/\\ne(?![a-zA-Z])/g, '\\neq'],
-  [/\\leqslant(?![a-zA-Z])/g, '\\leq'],
-  [/\\geqslant(?![a-zA-Z])/g, '\\geq'],
-  [/\\lt(?![a-zA-Z])/g, '<'],
-  [/\\gt(?![a-zA-Z])/g, '>'],
-  [/\\rightarrow(?![a-zA-Z])/g, '\\to'],
-  [/\\[lc]?dots(?:[bc])?(?![a-zA-Z])|\.\.\.|\u2026/g, '\\dots'],
-  [/\\textdollar(?![a-zA-Z])/g, '\\$'],
-];
+/**
+ * Command spellings that typeset the same thing, in one pass: every alternative but the dots
+ * is a whole command name (no letter follows), so at most one matches at a place, and no
+ * replacement makes or breaks a match of another (one pass = the rules applied one by one).
+ */
+const COMMAND_ALIAS = /\\([dtc]frac|[dt]binom|le|ge|ne|leqslant|geqslant|lt|gt|rightarrow|[lc]?dots[bc]?|textdollar)(?![a-zA-Z])|\.\.\.|\u2026/g;
+const ALIAS_OF: Record<string, string> = {
+  dfrac: '\\frac', tfrac: '\\frac', cfrac: '\\frac', dbinom: '\\binom', tbinom: '\\binom',
+  le: '\\leq', leqslant: '\\leq', ge: '\\geq', geqslant: '\\geq', ne: '\\neq',
+  lt: '<', gt: '>', rightarrow: '\\to', textdollar: '\\$',
+};
+const aliasOf = (_m: string, name: string | undefined): string => (name === undefined ? '\\dots' : (ALIAS_OF[name] ?? '\\dots'));
 
 /** Sizing and style commands that change only the look. `\left.` is an invisible delimiter. */
 const INVISIBLE = /\\(?:left|right|[bB]igg?[lrm]?)(?![a-zA-Z])\s*\.?|\\(?:displaystyle|textstyle|limits)(?![a-zA-Z])/g;
@@ -39,6 +36,13 @@ const INVISIBLE = /\\(?:left|right|[bB]igg?[lrm]?)(?![a-zA-Z])\s*\.?|\\(?:displa
 const SPACING = /\\[,;:!> ]|\\q?quad(?![a-zA-Z])|~/g;
 /** Text wrappers whose content is what matters (innermost braces only; applied repeatedly). */
 const TEXT_WRAP = /\\(?:text|textbf|textit|textrm|emph|mbox|mathrm)\s*\{([^{}]*)\}/g;
+
+/**
+ * A space with a symbol (not a letter or digit) on either side. Written to start with the space
+ * (a lookbehind over the space and the code point before it) so the engine tries only spaces,
+ * not every position: the same matches as ` (?=[^\p{L}\p{N}])|(?<=[^\p{L}\p{N}]) `.
+ */
+const SPACE_BESIDE_SYMBOL = / (?:(?=[^\p{L}\p{N}])|(?<=[^\p{L}\p{N}] ))/gu;
 
 const ESCAPED_DOLLAR = '\uE000';
 /** Math delimiters: `$$`, `$`, `\(`, `\)`, `\[`, `\]`, and display environments (`\begin{align*}` ... `\end{align*}`). */
@@ -59,24 +63,25 @@ const OPTIONS_TAIL = /\(\s*A\s*\)(?:(?!\(\s*A\s*\))[\s\S])*?\(\s*B\s*\)[\s\S]*?\
  */
 export function normalizeProblem(text: string): string {
   let s = text.normalize('NFKC').replace(SYMBOL_RE, (c) => SYMBOLS[c]);
-  for (const [re, to] of COMMAND_ALIASES) s = s.replace(re, to);
+  s = s.replace(COMMAND_ALIAS, aliasOf);
   s = s.replace(INVISIBLE, '').replace(SPACING, ' ');
   for (let prev = ''; prev !== s; ) {
     prev = s;
     s = s.replace(TEXT_WRAP, ' $1 ');
   }
   s = s.replace(OPTIONS_TAIL, ' ');
-  s = lowerProse(s.replace(/\\\$/g, ESCAPED_DOLLAR));
-  s = s.replace(DELIMITER, ' ').replaceAll(ESCAPED_DOLLAR, ' ');
+  s = lowerProse(s.includes('\\$') ? s.replace(/\\\$/g, ESCAPED_DOLLAR) : s);
+  s = s.replace(DELIMITER, ' ');
+  if (s.includes(ESCAPED_DOLLAR)) s = s.replaceAll(ESCAPED_DOLLAR, ' ');
+  s = s.replace(/([\^_])\{\s*\}/g, '');
+  if (s.includes('&')) s = s.replace(/&/g, ' ');
   s = s
-    .replace(/([\^_])\{\s*\}/g, '')
-    .replace(/&/g, ' ')
     .replace(/([\^_])\{\s*([A-Za-z0-9])\s*\}/g, '$1$2')
-    .replace(/\\frac\s*([0-9])\s*([0-9])/g, '\\frac{$1}{$2}')
-    .replace(/\\sqrt\s*([0-9])/g, '\\sqrt{$1}');
+    .replace(/\\frac\s*([0-9])\s*([0-9])/g, '\\frac{$1}{$2}');
+  if (s.includes('\\sqrt')) s = s.replace(/\\sqrt\s*([0-9])/g, '\\sqrt{$1}');
   s = s
     .replace(/\s+/g, ' ')
-    .replace(/ (?=[^\p{L}\p{N}])|(?<=[^\p{L}\p{N}]) /gu, '')
+    .replace(SPACE_BESIDE_SYMBOL, '')
     .replace(/[\s.,;:!?]+$/u, '')
     .trim();
   // Removing a space can expose `\cmd` + letter ("\alpha x" keeps its space: both sides are

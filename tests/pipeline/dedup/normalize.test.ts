@@ -36,3 +36,23 @@ describe('normalizeProblem', () => {
     expect(n('It costs \\$5.')).toBe(n('It costs $5'));
   });
 });
+
+// The command aliases run as one regex and the space rule only tries spaces: these are the
+// outputs of the rules applied one by one (the version before), on the cases where one pass
+// could differ (a longer name sharing a prefix, a letter after the name, dots beside a
+// backslash, spaces beside astral letters and lone surrogates).
+describe('normalizeProblem, one-pass rules', () => {
+  const cases: [string, string][] = [
+    ['If $a \\le b\\ge c$ and $x\\leqslant y \\geqslant z$, $p \\ne q$', 'if a\\leq b\\geq c and x\\leq y\\geq z,p\\neq q'],
+    ['$\\lt 1$ and $\\gt 2$, $f\\rightarrow g$, $\\leftarrow$', '<1 and>2,f\\to g,\\leftarrow'],
+    ['Sum $1+2+\\dots+n$, $\\ldots$, $\\cdotsb x$, $\\dotsbx$, a\u2026 b... c', 'sum 1+2+\\dots+n,\\dots,\\dots x,\\dotsbx,a\\dots b\\dots c'],
+    ['Costs \\textdollar 5 and \\textdollars', 'costs 5 and\\textdollars'],
+    ['$\\dfrac12+\\tfrac{1}{3}+\\cfrac{2}{5}+\\dbinom{4}{2}+\\tbinom42+\\dfracx$', '\\frac{1}{2}+\\frac{1}{3}+\\frac{2}{5}+\\binom{4}{2}+\\binom42+\\dfracx'],
+    ['$\\l\u2026$ and \\\\le x', '\\l\\dots and\\\\leq x'],
+    ['x \ud835\udc65 + \u0661 , \u00e9 ) ( y', 'x x+\u0661,\u00e9)(y'],
+    ['A ; b ! \ud835 c', 'a;b!\ud835c'],
+  ];
+  it.each(cases)('%j', (text, expected) => {
+    expect(normalizeProblem(text)).toBe(expected);
+  });
+});
