@@ -1,7 +1,7 @@
 /**
  * Dedup throughput and memory on synthetic records.
  *
- *   node scripts/bench-dedup.ts [--n 1500000] [--sig-only]
+ *   node scripts/bench-dedup.ts [--n 1500000] [--sig-only] [--lsh-threads N]
  *
  * Texts are generated from the record index (so the stream never holds them all): ~40 words
  * from a 6,000-word vocabulary with numbers and a LaTeX fragment, ~260 characters, like a
@@ -9,9 +9,11 @@
  * 20th+1 a near copy (one word changed), every 20th+2 a template sibling (a number changed).
  * Prints MinHash signatures/s on one core (shingling + signature, and the full pass-1 record
  * cost), the dedup stage's wall time per pass, and peak RSS (process maxRSS) minus the
- * baseline before the stage.
+ * baseline before the stage. LSH runs on as many threads as the pipeline's would on this machine
+ * (`--lsh-threads` sets it).
  */
-import { dedup, type DedupInput } from '../pipeline/dedup/dedup.ts';
+import { availableParallelism } from 'node:os';
+import { dedup, lshThreadCount, type DedupInput } from '../pipeline/dedup/dedup.ts';
 import { MinHasher } from '../pipeline/dedup/minhash.ts';
 import { mulberry32 } from '../pipeline/dedup/murmur3.ts';
 import { normalizeProblem } from '../pipeline/dedup/normalize.ts';
@@ -24,6 +26,7 @@ const arg = (name: string, def: string) => {
   return k >= 0 ? args[k + 1] : def;
 };
 const N = Number(arg('--n', '1500000'));
+const lshThreads = Number(arg('--lsh-threads', String(lshThreadCount(availableParallelism(), N))));
 
 const SYL = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'po', 'qua', 'der', 'ing', 'ter', 'on', 'al'];
 const VOCAB: string[] = [];
@@ -122,7 +125,7 @@ const decisions = await dedup(
   N,
   cfg,
   (a, b) => a === b,
-  { onStats: (s) => console.log('stats', JSON.stringify(s)) },
+  { onStats: (s) => console.log('stats', JSON.stringify(s)), lshThreads },
 );
 const wall = performance.now() - t0;
 const cpuUsed = process.cpuUsage(cpu0);
@@ -130,5 +133,5 @@ const peak = process.resourceUsage().maxRSS * 1024;
 const removed = decisions.filter((d) => d.reason !== null).length;
 const byReason: Record<string, number> = {};
 for (const d of decisions) if (d.reason) byReason[d.reason] = (byReason[d.reason] ?? 0) + 1;
-console.log(`dedup of ${N} records: ${(wall / 1000).toFixed(1)} s wall, ${((cpuUsed.user + cpuUsed.system) / 1e6).toFixed(1)} s CPU, removed ${removed} ${JSON.stringify(byReason)}`);
+console.log(`dedup of ${N} records (LSH on ${lshThreads} threads): ${(wall / 1000).toFixed(1)} s wall, ${((cpuUsed.user + cpuUsed.system) / 1e6).toFixed(1)} s CPU, removed ${removed} ${JSON.stringify(byReason)}`);
 console.log(`RSS before ${mb(base)} (max so far ${mb(baseMax)}), peak RSS ${mb(peak)}, stage peak ~${mb(peak - base)}; heap now ${mb(process.memoryUsage().heapUsed)}`);

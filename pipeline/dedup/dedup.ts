@@ -2,15 +2,18 @@ import type { DedupConfig } from '../../schemas/config.ts';
 import { confirmPairs, type ConfirmStats } from './confirm.ts';
 import { answersAgree, hasDisagreement, resolveCluster, type ClusterMember } from './conflicts.ts';
 import { rankMembers, sourceRank } from './keeper-policy.ts';
-import { candidatePairs } from './lsh.ts';
+import type { FilterArrays } from './candidate-filter.ts';
+import { candidatePairsOnThreads } from './lsh-threads.ts';
 import { dedupFacts, type DedupFacts } from './facts.ts';
 import { PairBuffer } from './packed-sort.ts';
+import { sharedUint32, sharedUint8 } from './shared-arrays.ts';
 import type { DedupDecision, DedupInput, Equivalent } from './types.ts';
 import { UnionFind } from './union-find.ts';
 import { ValueStore } from './value-store.ts';
 
 export type { DedupDecision, DedupInput, DedupReason, Equivalent } from './types.ts';
 export { dedupSummary, type DedupSummary } from './summary.ts';
+export { lshThreadCount } from './lsh-threads.ts';
 
 /**
  * Exact and near-duplicate removal with answer-conflict detection (see README.md).
@@ -53,6 +56,11 @@ export interface DedupOptions {
    * its worker threads wrote). Without it they are computed from `stream()`'s problem texts.
    */
   features?: () => AsyncIterable<readonly DedupFacts[]>;
+  /**
+   * Threads for the LSH candidate search (default 1: this thread only). The pairs and every
+   * count are the same at any number (see lsh-threads.ts); `lshThreadCount` picks it.
+   */
+  lshThreads?: number;
 }
 
 export async function dedup(
@@ -85,12 +93,13 @@ export async function dedup(
   let t = performance.now();
   const hashHi = new Uint32Array(n);
   const hashLo = new Uint32Array(n);
-  const bandHashes = new Uint32Array(n * bands);
-  const setSize = new Uint32Array(n);
+  // the arrays LSH reads are shared memory: its worker threads read them in place
+  const bandHashes = sharedUint32(n * bands);
+  const setSize = sharedUint32(n);
   const perm = cfg.num_perm;
   // each sketch row padded to whole 32-bit words (zero padding agrees, so it never counts)
   const stride = (perm + 3) & ~3;
-  const sketches = new Uint8Array(n * stride);
+  const sketches = sharedUint8(n * stride);
   const values = new ValueStore(n);
   let seen = 0;
   for await (const batch of features()) {
@@ -139,7 +148,7 @@ export async function dedup(
   const uf = new UnionFind(n);
   let lshRecords = 0;
   for (let i = 0; i < n; i++) if (exactRep[i] === i) lshRecords++;
-  const reps = new Uint32Array(lshRecords);
+  const reps = sharedUint32(lshRecords);
   for (let i = 0, k = 0; i < n; i++) {
     if (exactRep[i] === i) reps[k++] = i;
     else uf.union(i, exactRep[i]);
@@ -151,19 +160,16 @@ export async function dedup(
       exactGroups++;
     }
   }
-  const floor = cfg.near_dup_threshold - cfg.sketch_margin;
-  const similar = sketchFilter(sketches, perm, stride, setSize, floor);
-  // A template-sibling pair is no edge whatever its Jaccard: drop it before its sets are read.
-  let siblingPairs = 0;
-  const accept = !cfg.template_siblings
-    ? similar
-    : (i: number, j: number) => {
-        if (!similar(i, j)) return false;
-        if (!values.siblings(i, j)) return true;
-        siblingPairs++;
-        return false;
-      };
-  const pairs = candidatePairs(bandHashes, bands, reps, cfg.lsh_window, cfg.min_matching_bands, accept);
+  const filterArrays: FilterArrays = {
+    sketches,
+    perm,
+    stride,
+    setSize,
+    floor: cfg.near_dup_threshold - cfg.sketch_margin,
+    values: cfg.template_siblings ? values.arrays() : null,
+  };
+  const banding = { bandHashes, bands, members: reps, window: cfg.lsh_window, minBands: cfg.min_matching_bands };
+  const { pairs, siblingPairs } = await candidatePairsOnThreads({ banding, filter: filterArrays }, options.lshThreads ?? 1);
   const msLsh = performance.now() - t;
 
   // Pass 2: confirm candidates with exact Jaccard.
@@ -299,38 +305,6 @@ export async function dedup(
     ms: { signatures: msSignatures, lsh: msLsh, confirm: msConfirm, resolve: msResolve },
   });
   return decisions;
-}
-
-/**
- * Drops candidate pairs whose Jaccard is surely below the threshold, before the exact (costly)
- * confirmation: by set sizes (J <= min/max) and by the 8-bit MinHash sketches (agreement rate
- * a estimates J as (a - 1/256) / (1 - 1/256); at 120 signature values its standard deviation is
- * under 0.045, so with the default margin of 0.2 a pair at J >= 0.8 is dropped with probability
- * below 1e-5). Template-heavy corpora give millions of candidates at J 0.3-0.6: this removes most.
- */
-function sketchFilter(sketches: Uint8Array, perm: number, stride: number, setSize: Uint32Array, floor: number): (i: number, j: number) => boolean {
-  if (floor <= 0) return () => true;
-  const needAgree = Math.ceil(perm * (floor + (1 - floor) / 256));
-  const maxDiffer = perm - needAgree;
-  // Four sketch bytes per step: count the non-zero bytes of the XOR of two words.
-  const words = new Uint32Array(sketches.buffer, sketches.byteOffset, sketches.length >>> 2);
-  const w = stride >>> 2;
-  return (i, j) => {
-    const a = setSize[i];
-    const b = setSize[j];
-    if (Math.min(a, b) < floor * Math.max(a, b)) return false;
-    let differ = 0;
-    const oi = i * w;
-    const oj = j * w;
-    for (let k = 0; k < w; k++) {
-      const x = words[oi + k] ^ words[oj + k];
-      // bit 7 of each byte of y is set iff that byte of x is not zero
-      const y = (((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080;
-      differ += Math.imul(y >>> 7, 0x01010101) >>> 24;
-      if (differ > maxDiffer) return false; // the rest cannot make up for it
-    }
-    return true;
-  };
 }
 
 /** The stream, checked to give indexes 0, 1, 2, ... (every pass relies on index order). */

@@ -26,9 +26,31 @@ export function candidatePairs(
   accept: (i: number, j: number) => boolean = () => true,
 ): PairBuffer {
   const pairs = new PairBuffer(members.length);
+  const all = Array.from({ length: bands }, (_x, k) => k);
+  pairsInBands({ bandHashes, bands, members, window, minBands }, all, accept, pairs);
+  return sortedPairs(pairs);
+}
+
+/** What banding reads: the records' band hashes (`bands` per record) and who takes part. */
+export interface Banding {
+  bandHashes: Uint32Array;
+  bands: number;
+  members: Uint32Array;
+  window: number;
+  minBands: number;
+}
+
+/**
+ * Appends to `pairs` the candidates emitted in the bands `which` (unsorted). A pair is emitted
+ * in one band only (see `candidatePairs`), and that band depends on the hashes alone, so any
+ * split of the bands over threads yields together exactly the pairs of all bands (`which` may
+ * hand out bands as the threads claim them).
+ */
+export function pairsInBands(b: Banding, which: Iterable<number>, accept: (i: number, j: number) => boolean, pairs: PairBuffer): void {
+  const { bandHashes, bands, members, window } = b;
   const byBand = new PairBuffer(members.length);
-  const need = minBands - 1;
-  for (let k = 0; k < bands; k++) {
+  const need = b.minBands - 1;
+  for (const k of which) {
     byBand.length = 0;
     for (let m = 0; m < members.length; m++) byBand.push(bandHashes[members[m] * bands + k], members[m]);
     byBand.sort();
@@ -44,7 +66,7 @@ export function candidatePairs(
           if (need > 0) {
             const oi = i * bands;
             let shared = 0;
-            for (let b = 0; b < k && shared <= need; b++) if (bandHashes[oi + b] === bandHashes[oj + b]) shared++;
+            for (let c = 0; c < k && shared <= need; c++) if (bandHashes[oi + c] === bandHashes[oj + c]) shared++;
             if (shared !== need) continue;
           }
           if (accept(i, j)) pairs.push(i, j);
@@ -53,7 +75,10 @@ export function candidatePairs(
       runStart = r;
     }
   }
-  // Unique already, unless a record appears twice in `members`.
+}
+
+/** The pairs sorted by (i, j), unique (already so, unless a record appears twice in `members`). */
+export function sortedPairs(pairs: PairBuffer): PairBuffer {
   pairs.sort(true);
   pairs.trim();
   return pairs;

@@ -25,6 +25,21 @@ export class PairBuffer {
     this.length++;
   }
 
+  /** Appends pairs given as [hi, lo, hi, lo, ...] (`toArray` of another buffer). */
+  pushAll(flat: ArrayLike<number>): void {
+    for (let k = 0; k + 1 < flat.length; k += 2) this.push(flat[k], flat[k + 1]);
+  }
+
+  /** The pairs as [hi, lo, hi, lo, ...], a copy (for another thread). */
+  toArray(): Uint32Array<ArrayBuffer> {
+    const out = new Uint32Array(2 * this.length);
+    for (let k = 0; k < this.length; k++) {
+      out[2 * k] = this.hi(k);
+      out[2 * k + 1] = this.lo(k);
+    }
+    return out;
+  }
+
   /** Sorts by (hi, lo) and, when `unique`, drops repeated pairs. */
   sort(unique = false): void {
     new BigUint64Array(this.words.buffer, 0, this.length).sort();

@@ -1,6 +1,7 @@
 import type { Config } from '../../schemas/config.ts';
 import type { DedupDecision, DedupInput } from '../dedup/dedup.ts';
 import type { DedupFacts } from '../dedup/facts.ts';
+import { workerThreads } from '../process/record-processor.ts';
 import type { Progress } from './progress.ts';
 import type { RecordFacts } from '../process/staged-format.ts';
 
@@ -26,7 +27,7 @@ export async function computeGlobalDecisions(
   progress: Progress,
 ): Promise<GlobalDecisions> {
   if (!config.dedup.enabled) return { dedup: null, summary: null };
-  const { dedup, dedupSummary } = await import('../dedup/dedup.ts');
+  const { dedup, dedupSummary, lshThreadCount } = await import('../dedup/dedup.ts');
   const { isEquivalent } = await import('../../checker/index.ts');
   const disabled = new Set(config.filters.disable);
   if (config.decontamination.keep_benchmark_problems) disabled.add('decontamination');
@@ -62,6 +63,7 @@ export async function computeGlobalDecisions(
     }
   }
   let stats: unknown;
-  const decisions = await dedup(inputs, n, config.dedup, (a, b) => isEquivalent(a, b), { onStats: (s) => (stats = s), features });
+  const lshThreads = lshThreadCount(workerThreads(config), n);
+  const decisions = await dedup(inputs, n, config.dedup, (a, b) => isEquivalent(a, b), { onStats: (s) => (stats = s), features, lshThreads });
   return { dedup: decisions, summary: dedupSummary(decisions, (i) => sources[i]), stats };
 }

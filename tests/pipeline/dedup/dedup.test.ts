@@ -157,11 +157,14 @@ describe('dedup', () => {
 });
 
 describe('planted duplicates from real rows (tests/fixtures/dedup/planted-small.jsonl)', () => {
-  it('recall >= 0.95 at Jaccard >= 0.8, precision >= 0.99, siblings kept', async () => {
-    const rows = readFileSync(new URL('../../fixtures/dedup/planted-small.jsonl', import.meta.url), 'utf8')
+  const plantedRows = () =>
+    readFileSync(new URL('../../fixtures/dedup/planted-small.jsonl', import.meta.url), 'utf8')
       .trim()
       .split('\n')
       .map((l, i) => ({ ...(JSON.parse(l) as EvalRow), index: i }));
+
+  it('recall >= 0.95 at Jaccard >= 0.8, precision >= 0.99, siblings kept', async () => {
+    const rows = plantedRows();
     const decisions = await dedup(streamOf(rows), rows.length, cfg, simpleEquivalent);
     const f = evaluate(rows, decisions);
     expect(f.pairsAt08).toBeGreaterThan(100);
@@ -169,5 +172,17 @@ describe('planted duplicates from real rows (tests/fixtures/dedup/planted-small.
     expect(f.precision).toBeGreaterThanOrEqual(0.99);
     expect(f.siblings).toBeGreaterThan(30);
     expect(f.siblingsRemoved).toBe(0);
+  });
+
+  it('LSH on two threads gives the same decisions and counts as on one', async () => {
+    const rows = plantedRows();
+    const run = async (lshThreads: number) => {
+      let stats: DedupStats | undefined;
+      const decisions = await dedup(streamOf(rows), rows.length, cfg, simpleEquivalent, { onStats: (s) => (stats = s), lshThreads });
+      return { decisions, stats: { ...stats!, ms: null } };
+    };
+    const one = await run(1);
+    expect(one.stats.siblingPairs).toBeGreaterThan(0);
+    expect(await run(2)).toEqual(one);
   });
 });

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { resolveCluster, type ClusterMember } from '../../../pipeline/dedup/conflicts.ts';
 import { rankMembers, sourceRank } from '../../../pipeline/dedup/keeper-policy.ts';
 import { candidatePairs } from '../../../pipeline/dedup/lsh.ts';
+import { PairBuffer } from '../../../pipeline/dedup/packed-sort.ts';
 import { normalizeProblem } from '../../../pipeline/dedup/normalize.ts';
 import { isTemplateSibling, valueTokens } from '../../../pipeline/dedup/template-siblings.ts';
 import { UnionFind } from '../../../pipeline/dedup/union-find.ts';
+import { ValueStore } from '../../../pipeline/dedup/value-store.ts';
 
 const v = (s: string) => valueTokens(normalizeProblem(s), s);
 
@@ -25,6 +27,35 @@ describe('template siblings', () => {
     expect(isTemplateSibling(v('Find 2+3.'), v('3. (5 points) Find 2+3.'))).toBe(false);
     expect(isTemplateSibling(v('It costs 1,000 dollars'), v('It costs 1000 dollars'))).toBe(false);
     expect(isTemplateSibling(v('same 1 2 3'), v('same 1 2 3'))).toBe(false);
+  });
+});
+
+describe('value store', () => {
+  it('a view of its shared arrays (as another thread builds it) answers the same', () => {
+    const s = new ValueStore(3);
+    for (const v of [[1, 2, 3], [1, 2, 4], [1, 2]]) s.add(Uint32Array.from(v));
+    s.trim();
+    const a = s.arrays();
+    expect(a.arena.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const view = new ValueStore(a);
+    for (const [i, j] of [[0, 1], [0, 2], [1, 2]]) expect(view.siblings(i, j)).toBe(s.siblings(i, j));
+    expect([s.siblings(0, 1), s.siblings(0, 2)]).toEqual([true, false]);
+    expect(Array.from(view.values(1))).toEqual([1, 2, 4]);
+  });
+});
+
+describe('pair buffer', () => {
+  it('toArray and pushAll carry pairs to another buffer', () => {
+    const a = new PairBuffer(1);
+    a.push(5, 1);
+    a.push(2, 9);
+    const flat = a.toArray();
+    expect(Array.from(flat)).toEqual([5, 1, 2, 9]);
+    const b = new PairBuffer(1);
+    b.push(3, 3);
+    b.pushAll(flat);
+    b.sort();
+    expect(Array.from(b.toArray())).toEqual([2, 9, 3, 3, 5, 1]);
   });
 });
 
