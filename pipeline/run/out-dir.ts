@@ -9,8 +9,8 @@ import { UsageError } from '../errors.ts';
  */
 const TOP_FILES = ['manifest.json', 'stats.json', 'report.html', 'README.md'];
 const SHARD_DIRS = ['corpus', 'rejected'];
-/** Shards and the shard writers' temporary files (`.part-00000.rows.tmp`, `.part-00000.jsonl.tmp`, `.part-00000.parquet.tmp`). */
-const SHARD_FILE = /^\.?part-\d{5}\.(parquet|jsonl|rows)(\.tmp)?$/;
+/** Shards and the shard writer's temporary files (`.part-00000.jsonl.tmp`, `.part-00000.parquet.tmp`). */
+const SHARD_FILE = /^\.?part-\d{5}\.(parquet|jsonl)(\.tmp)?$/;
 
 /** A folder bigmath has run in: its manifest, or the work folder or lock of a run. */
 function holdsRun(out: string): boolean {

@@ -1,20 +1,19 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 
 /**
- * Reads length-prefixed frames (a u32 byte length, then the bytes) from one file with
- * synchronous reads into one reusable buffer. Frames handed out since the last `release()`
- * stay in the buffer, so a caller can collect a batch of frames and then read them in place;
- * their offsets are relative to `base`, which moves when the buffer is compacted or grown.
- *
- * Synchronous: it serves DuckDB's scan callbacks, which must return their chunk before they
- * return. The buffer starts small and grows only to the largest batch actually kept.
+ * Reads length-prefixed frames (a u32 byte length, then the bytes) from one file, front to
+ * back, into one reusable buffer that grows only to the largest frame.
  */
 export class FrameReader {
   buf: Buffer;
-  /** Where the kept frames start in `buf`. */
-  base = 0;
+  /** Length of the frame `next` returned last. */
+  frameLength = 0;
+  /** Offset in the file of that frame's bytes (after its length prefix). */
+  fileOffset = 0;
   private pos = 0;
   private end = 0;
+  /** Offset in the file of `buf[0]`. */
+  private bufStart = 0;
   private fd: number | null;
   private eof = false;
   private readonly path: string;
@@ -25,23 +24,15 @@ export class FrameReader {
     this.buf = Buffer.allocUnsafeSlow(initialBytes);
   }
 
-  /** Frames handed out so far may be overwritten from now on. */
-  release(): void {
-    this.base = this.pos;
-  }
-
-  /**
-   * The next frame: the offset of its first byte after the length prefix, relative to `base`;
-   * its length is `frameLength`. -1 at the end of the file.
-   */
-  frameLength = 0;
+  /** The offset in `buf` of the next frame's bytes (valid until the next call), or -1 at the end of the file. */
   next(): number {
     if (!this.fill(4)) return -1;
     const len = this.buf.readUInt32LE(this.pos);
     if (!this.fill(4 + len)) throw new Error(`${this.path}: truncated frame at the end of the file`);
+    const at = this.pos + 4;
     this.frameLength = len;
-    const at = this.pos + 4 - this.base;
-    this.pos += 4 + len;
+    this.fileOffset = this.bufStart + at;
+    this.pos = at + len;
     return at;
   }
 
@@ -57,7 +48,7 @@ export class FrameReader {
         if (this.end === this.pos) return false;
         throw new Error(`${this.path}: truncated frame at the end of the file`);
       }
-      if (this.end + (n - (this.end - this.pos)) > this.buf.length || this.end === this.buf.length) this.makeRoom(n);
+      if (this.pos + n > this.buf.length) this.makeRoom(n);
       const got = readSync(this.fd, this.buf, this.end, this.buf.length - this.end, null);
       if (got === 0) this.eof = true;
       this.end += got;
@@ -65,20 +56,18 @@ export class FrameReader {
     return true;
   }
 
-  /** Drops the bytes before `base`; grows the buffer when the kept bytes and `n` more do not fit. */
+  /** Moves the unread bytes to the front, into a larger buffer when `n` of them would not fit. */
   private makeRoom(n: number): void {
-    const kept = this.end - this.base;
-    const need = this.pos - this.base + n;
     let target = this.buf;
-    if (need > this.buf.length || kept === this.buf.length) {
+    if (n > this.buf.length) {
       let size = this.buf.length * 2;
-      while (size < need) size *= 2;
+      while (size < n) size *= 2;
       target = Buffer.allocUnsafeSlow(size);
     }
-    this.buf.copy(target, 0, this.base, this.end);
+    this.buf.copy(target, 0, this.pos, this.end);
     this.buf = target;
-    this.pos -= this.base;
-    this.end = kept;
-    this.base = 0;
+    this.bufStart += this.pos;
+    this.end -= this.pos;
+    this.pos = 0;
   }
 }

@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ByteSink } from '../process/byte-sink.ts';
+import type { Verdict } from '../process/verdict.ts';
 import { duckColumnSpec } from './columns.ts';
 import { CONVERSIONS_PER_WRITER, withConnection } from './conversion-slots.ts';
 import { copyShard, sqlString } from './shard-scan.ts';
+import { ShardRows, type GlobalFields } from './shard-rows.ts';
 import { LineWriter } from '../run/staging.ts';
 import { OutputError } from '../errors.ts';
 
@@ -23,95 +24,67 @@ function copyTarget(tmp: string): string {
 }
 
 /**
- * Writes rows into zstd Parquet shards `part-00000.parquet`, ... of at most `rowsPerShard` rows.
- * Rows are staged in a file beside the shard, then converted by DuckDB (measured fastest and
- * smallest of the JS Parquet writers) while the next shard is staged; each shard appears under
- * its final name only once complete (write to a temporary name, then rename). Subclasses say
- * how rows are staged and how DuckDB reads them.
+ * The shards `part-00000.parquet`, ... of one folder, converted by DuckDB (measured fastest and
+ * smallest of the JS Parquet writers) while the writer gathers the next shard's rows; each
+ * shard appears under its final name only once complete (written to a temporary name, then
+ * renamed).
  */
-abstract class ShardWriter {
+class ShardSequence {
   private readonly dir: string;
-  private readonly rowsPerShard: number;
-  private readonly suffix: string;
   private readonly shards: ShardInfo[] = [];
-  private stage: LineWriter | null = null;
-  private stageRows = 0;
-  /** Conversions started and not yet awaited (they run while the next shards are staged). */
+  /** Conversions started and not yet awaited (they run while the next shards are gathered). */
   private converting: Promise<void>[] = [];
+  private made = false;
 
-  protected constructor(dir: string, rowsPerShard: number, suffix: string) {
+  constructor(dir: string) {
     this.dir = dir;
-    this.rowsPerShard = rowsPerShard;
-    this.suffix = suffix;
   }
 
-  /** Converts the staged shard `src` into the Parquet file `tmp` on `con`. */
-  protected abstract copy(con: DuckDBConnection, src: string, tmp: string): Promise<void>;
-  /** Staged bytes still buffered, written before the shard's stage file is closed. */
-  protected pending(): Uint8Array | null {
-    return null;
+  /** Index of the shard being gathered. */
+  get next(): number {
+    return this.shards.length;
   }
 
-  protected async stageBytes(data: string | Uint8Array): Promise<void> {
-    if (!this.stage) {
-      try {
-        await mkdir(this.dir, { recursive: true });
-      } catch (e) {
-        throw new OutputError(this.dir, e);
-      }
-      this.stage = new LineWriter(this.stagePath(this.shards.length));
+  async makeDir(): Promise<void> {
+    if (this.made) return;
+    try {
+      await mkdir(this.dir, { recursive: true });
+    } catch (e) {
+      throw new OutputError(this.dir, e);
     }
-    await this.stage.write(data);
+    this.made = true;
   }
 
-  /** Counts a row staged; the shard is complete at `rowsPerShard` rows. */
-  protected async rowDone(): Promise<void> {
-    if (++this.stageRows >= this.rowsPerShard) await this.flush();
-  }
-
-  /** Finishes the last shard; returns every shard written, in order. */
-  async close(): Promise<ShardInfo[]> {
-    await this.flush();
-    await Promise.all(this.converting);
-    return this.shards;
-  }
-
-  private stagePath(i: number): string {
-    return join(this.dir, `.part-${String(i).padStart(5, '0')}.${this.suffix}.tmp`);
-  }
-
-  private async flush(): Promise<void> {
-    const rest = this.pending();
-    if (rest?.length) await this.stageBytes(rest);
-    if (!this.stage) return;
-    const stage = this.stage;
-    const index = this.shards.length;
-    const rows = this.stageRows;
-    this.stage = null;
-    this.stageRows = 0;
-    await stage.close();
-    const name = `part-${String(index).padStart(5, '0')}.parquet`;
+  /**
+   * Starts converting the next shard of `rows` rows with `copy` (into the temporary Parquet file
+   * it is given); `cleanup` runs once it succeeded. The oldest conversion is awaited once this
+   * writer has its share running, so a failure surfaces at a later shard or in close.
+   */
+  async add(rows: number, copy: (con: DuckDBConnection, tmp: string) => Promise<void>, cleanup: () => Promise<void>): Promise<void> {
+    const name = `part-${String(this.shards.length).padStart(5, '0')}.parquet`;
     const info: ShardInfo = { path: name, rows, bytes: 0, sha256: '' };
     this.shards.push(info);
-    // DuckDB converts on its own threads while the next shard is staged. The oldest conversion
-    // is awaited once this writer has a slot's worth running, so a failure surfaces at a later
-    // flush or in close.
     if (this.converting.length >= CONVERSIONS_PER_WRITER) await this.converting.shift();
-    const conversion = this.convert(index, name, info);
+    const conversion = this.convert(name, info, copy, cleanup);
     conversion.catch(() => {}); // awaited later; never an unhandled rejection meanwhile
     this.converting.push(conversion);
   }
 
-  private async convert(index: number, name: string, info: ShardInfo): Promise<void> {
-    const src = this.stagePath(index);
+  /** Every shard written, in order, once all are converted. */
+  async close(): Promise<ShardInfo[]> {
+    await Promise.all(this.converting);
+    return this.shards;
+  }
+
+  private async convert(name: string, info: ShardInfo, copy: (con: DuckDBConnection, tmp: string) => Promise<void>, cleanup: () => Promise<void>): Promise<void> {
     const tmp = join(this.dir, `.${name}.tmp`);
     try {
-      await withConnection((con) => this.copy(con, src, tmp));
+      await withConnection((con) => copy(con, tmp));
     } catch (e) {
       await rm(tmp, { force: true });
       throw new OutputError(join(this.dir, name), e);
     }
-    await rm(src);
+    await cleanup();
     const final = join(this.dir, name);
     await rename(tmp, final);
     info.bytes = (await stat(final)).size;
@@ -119,13 +92,23 @@ abstract class ShardWriter {
   }
 }
 
-/** Rows given as JSON objects (keys matched to columns by name), staged as NDJSON. */
-export class ParquetShardWriter extends ShardWriter {
+/**
+ * Writes rows given as JSON objects (keys matched to columns by name) into zstd Parquet shards
+ * of at most `rowsPerShard` rows, staged as NDJSON beside the shard.
+ */
+export class ParquetShardWriter {
+  private readonly dir: string;
+  private readonly rowsPerShard: number;
   private readonly columnSpec: string;
+  private readonly shards: ShardSequence;
+  private stage: LineWriter | null = null;
+  private stageRows = 0;
 
   constructor(dir: string, columns: ReadonlyArray<readonly [string, string, string]>, rowsPerShard: number) {
-    super(dir, rowsPerShard, 'jsonl');
+    this.dir = dir;
+    this.rowsPerShard = rowsPerShard;
     this.columnSpec = duckColumnSpec(columns);
+    this.shards = new ShardSequence(dir);
   }
 
   async write(row: Record<string, unknown>): Promise<void> {
@@ -134,46 +117,81 @@ export class ParquetShardWriter extends ShardWriter {
 
   /** A row already serialised as one JSON object. */
   async writeJson(json: string): Promise<void> {
-    await this.stageBytes(json + '\n');
-    await this.rowDone();
+    if (!this.stage) {
+      await this.shards.makeDir();
+      this.stage = new LineWriter(this.stagePath(this.shards.next));
+    }
+    await this.stage.write(json + '\n');
+    if (++this.stageRows >= this.rowsPerShard) await this.flush();
   }
 
-  protected copy(con: DuckDBConnection, src: string, tmp: string): Promise<void> {
-    return con
-      .run(`COPY (SELECT * FROM read_json('${sqlString(src)}', format='newline_delimited', maximum_object_size=1073741824, columns=${this.columnSpec})) TO ${copyTarget(tmp)}`)
-      .then(() => {});
+  /** Finishes the last shard; returns every shard written, in order. */
+  async close(): Promise<ShardInfo[]> {
+    await this.flush();
+    return this.shards.close();
+  }
+
+  private stagePath(i: number): string {
+    return join(this.dir, `.part-${String(i).padStart(5, '0')}.jsonl.tmp`);
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.stage) return;
+    const src = this.stagePath(this.shards.next);
+    await this.stage.close();
+    this.stage = null;
+    const rows = this.stageRows;
+    this.stageRows = 0;
+    await this.shards.add(
+      rows,
+      (con, tmp) => con.run(`COPY (SELECT * FROM read_json('${sqlString(src)}', format='newline_delimited', maximum_object_size=1073741824, columns=${this.columnSpec})) TO ${copyTarget(tmp)}`).then(() => {}),
+      () => rm(src),
+    );
   }
 }
 
-/** Staged bytes are handed to the file in blocks of about this size (fewer, larger writes). */
-const BLOCK = 1 << 20;
-
 /**
- * The corpus or rejected rows of a build, staged as binary frames (shard-rows.ts) that DuckDB
- * reads through the shard scan (shard-scan.ts): no JSON is written or parsed.
+ * Writes the corpus or rejected records of a build into zstd Parquet shards of at most
+ * `rowsPerShard` rows: each row is a reference to its staging frame plus its global fields
+ * (shard-rows.ts), which DuckDB reads through the shard scan (shard-scan.ts). No row is
+ * copied, written or parsed as JSON on the way.
  */
-export class ShardRowWriter extends ShardWriter {
+export class ShardRowWriter {
+  private readonly rowsPerShard: number;
   private readonly rejected: boolean;
-  private sink = new ByteSink();
+  private readonly shards: ShardSequence;
+  private rows = new ShardRows();
 
   constructor(dir: string, set: 'corpus' | 'rejected', rowsPerShard: number) {
-    super(dir, rowsPerShard, 'rows');
+    this.rowsPerShard = rowsPerShard;
     this.rejected = set === 'rejected';
+    this.shards = new ShardSequence(dir);
   }
 
-  /** One row: `append` writes its frame into the staging buffer. */
-  async writeRow(append: (out: ByteSink) => void): Promise<void> {
-    append(this.sink);
-    if (this.sink.length >= BLOCK) await this.stageBytes(this.sink.take());
-    await this.rowDone();
+  /** A record's row: its staging frame (file, offset and length of its bytes) and global fields. */
+  async writeRecord(file: string, offset: number, length: number, g: GlobalFields, rejection: Verdict | null): Promise<void> {
+    this.rows.addRecord(file, offset, length, g, rejection);
+    if (this.rows.count >= this.rowsPerShard) await this.flush();
   }
 
-  protected pending(): Uint8Array | null {
-    return this.sink.length ? this.sink.take() : null;
+  /** A malformed row's rejection (rejected set only). */
+  async writeMalformed(file: string, offset: number, length: number): Promise<void> {
+    this.rows.addMalformed(file, offset, length);
+    if (this.rows.count >= this.rowsPerShard) await this.flush();
   }
 
-  protected copy(con: DuckDBConnection, src: string, tmp: string): Promise<void> {
-    return copyShard(con, src, this.rejected, copyTarget(tmp));
+  /** Finishes the last shard; returns every shard written, in order. */
+  async close(): Promise<ShardInfo[]> {
+    await this.flush();
+    return this.shards.close();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.rows.count === 0) return;
+    const rows = this.rows;
+    this.rows = new ShardRows();
+    await this.shards.makeDir();
+    await this.shards.add(rows.count, (con, tmp) => copyShard(con, rows, this.rejected, copyTarget(tmp)), async () => {});
   }
 }
 

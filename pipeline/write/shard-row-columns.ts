@@ -7,10 +7,10 @@ import { BigintColumn, BooleanColumn, DoubleColumn, IntegerColumn, ListEntries, 
 /** The `signals` column: a list of STRUCT(filter, reason, fired, evidence), none of them null. */
 class SignalListColumn {
   private readonly list = new ListEntries();
-  private readonly filter = new VarcharColumn();
-  private readonly reason = new VarcharColumn();
+  private readonly filter = new VarcharColumn(true);
+  private readonly reason = new VarcharColumn(true);
   private readonly fired = new BooleanColumn();
-  private readonly evidence = new VarcharColumn();
+  private readonly evidence = new VarcharColumn(true);
   ensure(rows: number): void {
     this.list.ensure(rows);
   }
@@ -20,32 +20,39 @@ class SignalListColumn {
     this.reason.reset();
     this.evidence.reset();
   }
-  /** Starts row `row` with `n` signals; returns the index of its first. */
-  open(row: number, n: number): number {
-    const first = this.list.add(row, n);
+  /** Index of the first signal of the row opened last. */
+  private first = 0;
+  /** Index of the last signal of the row opened last. */
+  last = 0;
+  /** Starts row `row` with `n` signals, numbered 0 to n - 1 below until the next row is opened. */
+  open(row: number, n: number): void {
+    this.first = this.list.add(row, n);
+    this.last = n - 1;
     const size = this.list.size;
     this.filter.ensure(size);
     this.reason.ensure(size);
     this.fired.ensure(size);
     this.evidence.ensure(size);
-    return first;
   }
-  /** Reads a staged signal (filter, reason, u8 fired, evidence) into child `i`; returns where it ends. */
-  read(i: number, buf: Uint8Array, at: number): number {
+  /** Reads a staged signal (filter, reason, u8 fired, evidence) into signal `k` of the row; returns where it ends. */
+  read(k: number, buf: Uint8Array, at: number): number {
+    const i = this.first + k;
     at = this.filter.read(i, buf, at);
     at = this.reason.read(i, buf, at);
     this.fired.set(i, buf[at]);
     return this.evidence.read(i, buf, at + 1);
   }
   /** A signal whose filter is fixed and whose reason, fired flag and evidence are staged at `at`. */
-  readWithFilter(i: number, filter: Uint8Array, buf: Uint8Array, at: number): number {
+  readWithFilter(k: number, filter: Uint8Array, buf: Uint8Array, at: number): number {
+    const i = this.first + k;
     this.filter.set(i, filter, 0, filter.length);
     at = this.reason.read(i, buf, at);
     this.fired.set(i, buf[at]);
     return this.evidence.read(i, buf, at + 1);
   }
   /** A fired signal of which only the evidence is staged at `at`. */
-  readEvidence(i: number, filter: Uint8Array, reason: Uint8Array, buf: Uint8Array, at: number): number {
+  readEvidence(k: number, filter: Uint8Array, reason: Uint8Array, buf: Uint8Array, at: number): number {
+    const i = this.first + k;
     this.filter.set(i, filter, 0, filter.length);
     this.reason.set(i, reason, 0, reason.length);
     this.fired.set(i, 1);
@@ -70,28 +77,29 @@ const FIXED = {
 };
 
 /**
- * Decodes shard rows (shard-rows.ts) into the column buffers of one DuckDB chunk, in the
- * column order of columns.ts (checked when built, so the two cannot drift apart silently).
+ * Decodes shard rows (staging frames and global fields, shard-rows.ts) into the column buffers
+ * of one DuckDB chunk, in the column order of columns.ts (checked when built, so the two cannot
+ * drift apart silently).
  */
 export class ShardRowColumns {
   private readonly rejected: boolean;
   /** Rows per chunk. */
   private readonly capacity: number;
   private readonly id = new VarcharColumn();
-  private readonly source = new VarcharColumn();
+  private readonly source = new VarcharColumn(true);
   private readonly sourceId = new VarcharColumn();
-  private readonly subset = new VarcharColumn();
+  private readonly subset = new VarcharColumn(true);
   private readonly problem = new VarcharColumn();
   private readonly problemOriginal = new VarcharColumn();
-  private readonly cleaning = new VarcharListColumn();
+  private readonly cleaning = new VarcharListColumn(true);
   private readonly solution = new VarcharColumn();
   private readonly answer = new VarcharColumn();
-  private readonly answerOrigin = new VarcharColumn();
-  private readonly answerKind = new VarcharColumn();
+  private readonly answerOrigin = new VarcharColumn(true);
+  private readonly answerKind = new VarcharColumn(true);
   private readonly answerCanonical = new VarcharColumn();
-  private readonly level = new VarcharColumn();
+  private readonly level = new VarcharColumn(true);
   private readonly difficulty = new DoubleColumn();
-  private readonly subject = new VarcharColumn();
+  private readonly subject = new VarcharColumn(true);
   private readonly metadata = new VarcharColumn();
   private readonly signals = new SignalListColumn();
   private readonly dupCluster = new VarcharColumn();
@@ -99,12 +107,12 @@ export class ShardRowColumns {
   private readonly duplicateOf = new VarcharColumn();
   private readonly contamination = new VarcharColumn();
   private readonly foldedRows = new IntegerColumn();
-  private readonly inputFile = new VarcharColumn();
+  private readonly inputFile = new VarcharColumn(true);
   private readonly inputRow = new BigintColumn();
-  private readonly reason = new VarcharColumn();
-  private readonly reasons = new VarcharListColumn();
-  private readonly stage = new VarcharColumn();
-  private readonly evidence = new VarcharColumn();
+  private readonly reason = new VarcharColumn(true);
+  private readonly reasons = new VarcharListColumn(true);
+  private readonly stage = new VarcharColumn(true);
+  private readonly evidence = new VarcharColumn(true);
   /** The staged columns before `difficulty`, in staged order. */
   private readonly leading = [this.id, this.source, this.sourceId, this.subset, this.problem, this.problemOriginal, this.cleaning, this.solution, this.answer, this.answerOrigin, this.answerKind, this.answerCanonical, this.level];
   /** The rejection's columns, staged last. */
@@ -140,10 +148,18 @@ export class ShardRowColumns {
     }
   }
 
-  /** Decodes the row whose frame (kind byte on) is `buf[at, at + len)` into row `row`. */
-  add(row: number, buf: Uint8Array, at: number, len: number): void {
-    const end = buf[at] === RECORD ? this.addRecord(row, buf, at + 5) : buf[at] === MALFORMED ? this.addMalformed(row, buf, at + 1) : -1;
-    if (end !== at + len) throw new Error(`shard row ${row} does not match its frame (kind ${buf[at]}, ${len} bytes)`);
+  /**
+   * Decodes into row `row` the row whose staging frame is `buf[at, at + len)` and, for a
+   * record, whose global fields start at `globals[g]`; returns where its global fields end.
+   */
+  add(row: number, buf: Uint8Array, at: number, len: number, globals: Uint8Array, g: number): number {
+    let end = -1;
+    if (buf[at] === RECORD) {
+      end = this.addRecord(row, buf, at + 5);
+      g = this.addGlobals(row, globals, g);
+    } else if (buf[at] === MALFORMED) end = this.addMalformed(row, buf, at + 1);
+    if (end !== at + len) throw new Error(`shard row ${row} does not match its staging frame (kind ${buf[at]}, ${len} bytes)`);
+    return g;
   }
 
   flush(chunk: duckdb.DataChunk, rows: number): void {
@@ -158,20 +174,23 @@ export class ShardRowColumns {
     p = this.metadata.read(row, buf, p);
     const n = u32(buf, p);
     p += 4;
-    const first = this.signals.open(row, n + 1); // the dedup signal, staged with the globals, goes last
-    for (let k = 0; k < n; k++) p = this.signals.read(first + k, buf, p);
+    this.signals.open(row, n + 1); // the dedup signal, among the global fields, goes last
+    for (let k = 0; k < n; k++) p = this.signals.read(k, buf, p);
     p = this.contamination.read(row, buf, p);
     p = this.inputFile.read(row, buf, p);
     this.inputRow.set(row, f64(buf, p));
-    p += 8;
-    // the global fields
-    p = this.dupCluster.read(row, buf, p);
-    this.dupClusterSize.set(row, i32(buf, p));
-    p = this.duplicateOf.read(row, buf, p + 4);
-    this.foldedRows.set(row, i32(buf, p));
-    p = this.signals.readWithFilter(first + n, FIXED.dedup, buf, p + 4);
-    if (this.rejected) for (const c of this.rejection) p = c.read(row, buf, p);
-    return p;
+    return p + 8;
+  }
+
+  /** The global fields of a record (shard-rows.ts) at `g`; returns where they end. */
+  private addGlobals(row: number, buf: Uint8Array, g: number): number {
+    g = this.dupCluster.read(row, buf, g);
+    this.dupClusterSize.set(row, i32(buf, g));
+    g = this.duplicateOf.read(row, buf, g + 4);
+    this.foldedRows.set(row, i32(buf, g));
+    g = this.signals.readWithFilter(this.signals.last, FIXED.dedup, buf, g + 4);
+    if (this.rejected) for (const c of this.rejection) g = c.read(row, buf, g);
+    return g;
   }
 
   /** A malformed row's rejection: its staged strings, everything else fixed or null. */
@@ -184,7 +203,8 @@ export class ShardRowColumns {
     p = this.inputFile.read(row, buf, p);
     this.inputRow.set(row, f64(buf, p));
     p += 8;
-    p = this.signals.readEvidence(this.signals.open(row, 1), FIXED.read, FIXED.malformedRow, buf, p); // the error
+    this.signals.open(row, 1);
+    p = this.signals.readEvidence(0, FIXED.read, FIXED.malformedRow, buf, p); // the error
     p = this.evidence.read(row, buf, p); // the error cut to the evidence length
     for (const c of [this.subset, this.problemOriginal, this.solution, this.answer, this.answerOrigin, this.answerKind, this.answerCanonical, this.level, this.subject, this.dupCluster, this.duplicateOf, this.contamination]) c.setNull(row);
     this.difficulty.setNull(row);

@@ -1,15 +1,16 @@
-import type { ByteSink } from '../process/byte-sink.ts';
+import { ByteSink } from '../process/byte-sink.ts';
 import type { Verdict } from '../process/verdict.ts';
 
 /**
- * The rows of one output shard, staged beside it until DuckDB converts them (shard-scan.ts): a
- * sequence of frames (u32 byte length, bytes), each a staging frame (process/staged-format.ts)
- * copied as it is, with the fields the global stages decided appended to a RECORD:
+ * The rows of one output shard until DuckDB converts them (shard-scan.ts), held as references
+ * to their staging frames (process/staged-format.ts: file, offset, length) plus, for each
+ * RECORD, the fields the global stages decided, in `globals`, row after row:
  *   dup_cluster?, dup_cluster_size (i32), duplicate_of?, folded_rows (i32),
  *   the dedup signal's reason, fired (u8) and evidence (its filter is always `dedup`),
  *   and in the rejected set: reason, reasons (u32 count, strings), stage, evidence.
- * A MALFORMED frame is copied alone: every other column of its rejection row is fixed.
- * Copying the frame's bytes is all the main thread does with a record's text.
+ * A MALFORMED row has no globals: every other column of its rejection row is fixed.
+ * The frames stay in the staging files, read again by the conversion: the main thread neither
+ * copies nor writes a record's text.
  */
 export interface GlobalFields {
   dup_cluster: string | null;
@@ -21,30 +22,60 @@ export interface GlobalFields {
 
 export const DEDUP_FILTER = 'dedup';
 
-/** Appends a record's row: its staging frame (from the kind byte on) and the global fields. */
-export function appendRecordRow(out: ByteSink, frame: Uint8Array, g: GlobalFields, rejection: Verdict | null): void {
-  const start = out.length;
-  out.u32(0); // the frame length, patched below
-  out.bytes(frame);
-  out.str(g.dup_cluster);
-  out.i32(g.dup_cluster_size);
-  out.str(g.duplicate_of);
-  out.i32(g.folded_rows);
-  out.str(g.dedup.reason);
-  out.u8(g.dedup.fired ? 1 : 0);
-  out.str(g.dedup.evidence);
-  if (rejection) {
-    out.str(rejection.reason);
-    out.u32(rejection.reasons.length);
-    for (const r of rejection.reasons) out.str(r);
-    out.str(rejection.stage);
-    out.str(rejection.evidence);
-  }
-  out.patchU32(start, out.length - start - 4);
-}
+export class ShardRows {
+  /** The staging files the rows come from, in the order first used. */
+  readonly files: string[] = [];
+  readonly globals = new ByteSink();
+  count = 0;
+  /** Per row: index into `files`, offset of the frame's bytes in it, their length. */
+  private refs = new Float64Array(3 * 1024);
 
-/** Appends a malformed row's staging frame (from the kind byte on). */
-export function appendMalformedRow(out: ByteSink, frame: Uint8Array): void {
-  out.u32(frame.length);
-  out.bytes(frame);
+  /** A record's row: its frame and its global fields (`rejection` in the rejected set). */
+  addRecord(file: string, offset: number, length: number, g: GlobalFields, rejection: Verdict | null): void {
+    this.add(file, offset, length);
+    const out = this.globals;
+    out.str(g.dup_cluster);
+    out.i32(g.dup_cluster_size);
+    out.str(g.duplicate_of);
+    out.i32(g.folded_rows);
+    out.str(g.dedup.reason);
+    out.u8(g.dedup.fired ? 1 : 0);
+    out.str(g.dedup.evidence);
+    if (rejection) {
+      out.str(rejection.reason);
+      out.u32(rejection.reasons.length);
+      for (const r of rejection.reasons) out.str(r);
+      out.str(rejection.stage);
+      out.str(rejection.evidence);
+    }
+  }
+
+  /** A malformed row's rejection: its frame alone. */
+  addMalformed(file: string, offset: number, length: number): void {
+    this.add(file, offset, length);
+  }
+
+  fileOf(row: number): number {
+    return this.refs[row * 3];
+  }
+  offsetOf(row: number): number {
+    return this.refs[row * 3 + 1];
+  }
+  lengthOf(row: number): number {
+    return this.refs[row * 3 + 2];
+  }
+
+  private add(file: string, offset: number, length: number): void {
+    if (this.files.at(-1) !== file) this.files.push(file);
+    if ((this.count + 1) * 3 > this.refs.length) {
+      const next = new Float64Array(this.refs.length * 2);
+      next.set(this.refs);
+      this.refs = next;
+    }
+    const k = this.count * 3;
+    this.refs[k] = this.files.length - 1;
+    this.refs[k + 1] = offset;
+    this.refs[k + 2] = length;
+    this.count++;
+  }
 }

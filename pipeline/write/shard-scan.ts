@@ -1,55 +1,56 @@
 import duckdb from '@duckdb/node-bindings';
 import { BIGINT, BOOLEAN, DOUBLE, DuckDBTableFunction, INTEGER, LIST, STRUCT, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import { CORPUS_COLUMNS, REJECTED_COLUMNS, SIGNAL_TYPE } from './columns.ts';
-import { FrameReader } from './frame-reader.ts';
 import { ShardRowColumns } from './shard-row-columns.ts';
+import type { ShardRows } from './shard-rows.ts';
+import { StagedFrames } from './staged-frames.ts';
 
 /**
- * A DuckDB table function over a staged shard (shard-rows.ts): `COPY (SELECT * FROM
- * bigmath_shard_rows('path')) TO ...` reads the rows chunk by chunk, straight from their binary
+ * A DuckDB table function over a shard's rows (shard-rows.ts): `COPY (SELECT * FROM
+ * bigmath_shard_rows('key')) TO ...` reads them chunk by chunk, straight from their binary
  * fields into DuckDB's vectors, instead of DuckDB parsing them as JSON. DuckDB calls the scan
- * on the JS thread while its own thread waits, so a chunk is read with synchronous reads; it
- * streams, holding one chunk's rows at a time.
+ * on the JS thread while its own thread waits, so a chunk's frames are read with synchronous
+ * reads; it streams, holding one chunk's frames at a time.
  */
 const FUNCTION = 'bigmath_shard_rows';
 
-/** Scans set up by `copyShard`, by staged file: the function finds its reader and columns here. */
+/** Scans set up by `copyShard`, by key: the function finds its rows and columns here. */
 const scans = new Map<string, ShardScan>();
 
 class ShardScan {
   readonly rejected: boolean;
-  private readonly reader: FrameReader;
+  private readonly rows: ShardRows;
+  private readonly globals: Uint8Array;
+  private readonly frames: StagedFrames;
   private readonly columns: ShardRowColumns;
   private readonly at: Int32Array;
-  private readonly len: Int32Array;
+  private next = 0;
+  private nextGlobals = 0;
 
-  constructor(path: string, rejected: boolean) {
+  constructor(rows: ShardRows, rejected: boolean) {
     this.rejected = rejected;
+    this.rows = rows;
+    this.globals = rows.globals.done();
     const capacity = duckdb.vector_size();
-    this.reader = new FrameReader(path);
+    this.frames = new StagedFrames(rows);
     this.columns = new ShardRowColumns(rejected, capacity);
     this.at = new Int32Array(capacity);
-    this.len = new Int32Array(capacity);
   }
 
   /** Fills `chunk` with the next rows: a full chunk (which keeps row groups as DuckDB cuts them) or the rest; 0 at the end. */
   fill(chunk: duckdb.DataChunk): void {
-    const r = this.reader;
-    r.release();
-    let n = 0;
-    for (; n < this.at.length; n++) {
-      const at = r.next();
-      if (at < 0) break;
-      this.at[n] = at;
-      this.len[n] = r.frameLength;
-    }
+    const from = this.next;
+    const to = Math.min(from + this.at.length, this.rows.count);
+    this.frames.read(from, to, this.at);
     this.columns.reset();
-    for (let k = 0; k < n; k++) this.columns.add(k, r.buf, r.base + this.at[k], this.len[k]);
-    this.columns.flush(chunk, n);
+    const buf = this.frames.buf;
+    for (let row = from; row < to; row++) this.nextGlobals = this.columns.add(row - from, buf, this.at[row - from], this.rows.lengthOf(row), this.globals, this.nextGlobals);
+    this.columns.flush(chunk, to - from);
+    this.next = to;
   }
 
   close(): void {
-    this.reader.close();
+    this.frames.close();
   }
 }
 
@@ -79,9 +80,9 @@ export function registerShardScan(con: DuckDBConnection): void {
       name: FUNCTION,
       parameterTypes: [VARCHAR],
       bindFunction: (info) => {
-        const path = String(info.getParameter(0));
-        const scan = scans.get(path);
-        if (!scan) return info.setError(`no shard scan set up for ${path}`);
+        const key = String(info.getParameter(0));
+        const scan = scans.get(key);
+        if (!scan) return info.setError(`no shard scan set up under ${key}`);
         for (const [name, type] of scan.rejected ? REJECTED_COLUMNS : CORPUS_COLUMNS) info.addResultColumn(name, duckType(type));
         info.setBindData({ scan });
       },
@@ -97,18 +98,17 @@ export function registerShardScan(con: DuckDBConnection): void {
   );
 }
 
-/**
- * Runs `COPY (SELECT * FROM <scan of the staged shard>) TO <options>` on `con`; the scan's
- * file is open only while the COPY runs.
- */
-export async function copyShard(con: DuckDBConnection, staged: string, rejected: boolean, to: string): Promise<void> {
-  if (scans.has(staged)) throw new Error(`${staged} is already being converted`);
-  const scan = new ShardScan(staged, rejected);
-  scans.set(staged, scan);
+let keys = 0;
+
+/** Runs `COPY (SELECT * FROM <scan of the shard's rows>) TO <target>` on `con`. */
+export async function copyShard(con: DuckDBConnection, rows: ShardRows, rejected: boolean, to: string): Promise<void> {
+  const key = String(keys++);
+  const scan = new ShardScan(rows, rejected);
+  scans.set(key, scan);
   try {
-    await con.run(`COPY (SELECT * FROM ${FUNCTION}('${sqlString(staged)}')) TO ${to}`);
+    await con.run(`COPY (SELECT * FROM ${FUNCTION}('${key}')) TO ${to}`);
   } finally {
-    scans.delete(staged);
+    scans.delete(key);
     scan.close();
   }
 }

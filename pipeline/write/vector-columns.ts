@@ -1,4 +1,5 @@
 import duckdb from '@duckdb/node-bindings';
+import { RepeatedStrings } from './repeated-strings.ts';
 
 /**
  * Column buffers that fill one DuckDB data chunk from JS with a handful of native calls per
@@ -11,6 +12,8 @@ import duckdb from '@duckdb/node-bindings';
 /** A string of at most this many bytes lives inside its 16-byte entry (DuckDB's string_t). */
 const INLINE = 12;
 const NULL_LENGTH = 0xffffffff;
+/** Longer strings are taken as unique (problem texts, solutions) and not looked up. */
+const MAX_REPEATED = 256;
 
 /** Grows `a` to hold at least `n` items, keeping its contents. */
 function grown<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(a: T, n: number): T {
@@ -60,7 +63,16 @@ export class VarcharColumn {
   private used = 0;
   private longRows: number[] = [];
   private longBytes: Uint8Array[] = [];
+  /** Rows holding a long string met earlier in the chunk, and the row that first held it. */
+  private repeatRows: number[] = [];
+  private repeatOf: number[] = [];
+  private readonly repeats: RepeatedStrings | null;
   private readonly validity = new Validity();
+
+  /** `repeats`: the column's values repeat from row to row (names, codes, paths), so look for them. */
+  constructor(repeats = false) {
+    this.repeats = repeats ? new RepeatedStrings() : null;
+  }
 
   ensure(rows: number): void {
     this.entries = grown(this.entries, rows * 16);
@@ -72,6 +84,9 @@ export class VarcharColumn {
     this.used = 0;
     this.longRows.length = 0;
     this.longBytes.length = 0; // the views pin the buffer they were read from
+    this.repeatRows.length = 0;
+    this.repeatOf.length = 0;
+    this.repeats?.reset();
     this.validity.reset();
   }
 
@@ -93,6 +108,14 @@ export class VarcharColumn {
       e[o] = len; // the length is a little-endian u32, here below 13
       for (let k = 0; k < len; k++) e[o + 4 + k] = buf[start + k];
     } else {
+      if (this.repeats && len <= MAX_REPEATED) {
+        const first = this.repeats.firstRow(buf, start, len, row);
+        if (first !== row) {
+          this.repeatRows.push(row);
+          this.repeatOf.push(first);
+          return;
+        }
+      }
       this.longRows.push(row);
       this.longBytes.push(buf.subarray(start, start + len));
     }
@@ -105,10 +128,25 @@ export class VarcharColumn {
   /** `nullable` false for list children, which never hold a null: their mask is left as DuckDB made it. */
   flush(vector: duckdb.Vector, rows: number, nullable = true): void {
     if (rows === 0) return;
-    duckdb.copy_data_to_vector(vector, 0, this.entries.buffer, this.entries.byteOffset, rows * 16);
-    for (let k = 0; k < this.longRows.length; k++) duckdb.vector_assign_string_element_len(vector, this.longRows[k], this.longBytes[k]);
+    const e = this.entries;
+    if (this.repeatRows.length === 0) {
+      duckdb.copy_data_to_vector(vector, 0, e.buffer, e.byteOffset, rows * 16);
+      for (let k = 0; k < this.longRows.length; k++) duckdb.vector_assign_string_element_len(vector, this.longRows[k], this.longBytes[k]);
+    } else {
+      // DuckDB copies each first string into its heap; a repeat takes the same 16-byte entry
+      // (length, prefix, pointer), read back from the vector.
+      for (let k = 0; k < this.longRows.length; k++) duckdb.vector_assign_string_element_len(vector, this.longRows[k], this.longBytes[k]);
+      const held = duckdb.vector_get_data(vector, rows * 16);
+      for (const r of this.longRows) copyEntry(held, r, e, r);
+      for (let k = 0; k < this.repeatRows.length; k++) copyEntry(held, this.repeatOf[k], e, this.repeatRows[k]);
+      duckdb.copy_data_to_vector(vector, 0, e.buffer, e.byteOffset, rows * 16);
+    }
     if (nullable || this.validity.anyNull) this.validity.flush(vector, rows);
   }
+}
+
+function copyEntry(from: Uint8Array, fromRow: number, to: Uint8Array, toRow: number): void {
+  for (let k = 0; k < 16; k++) to[toRow * 16 + k] = from[fromRow * 16 + k];
 }
 
 /** Fixed-width values, in a typed array laid out as the vector's data (`perRow` items a row). */
@@ -229,7 +267,11 @@ export class ListEntries {
 /** VARCHAR[]: a list of non-null strings. */
 export class VarcharListColumn {
   private readonly list = new ListEntries();
-  private readonly items = new VarcharColumn();
+  private readonly items: VarcharColumn;
+  /** `repeats`: as for VarcharColumn, of the items. */
+  constructor(repeats = false) {
+    this.items = new VarcharColumn(repeats);
+  }
   ensure(rows: number): void {
     this.list.ensure(rows);
   }

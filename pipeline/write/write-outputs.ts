@@ -9,13 +9,13 @@ import { MALFORMED, readStagedHead } from '../process/staged-format.ts';
 import { verdictOf } from '../process/verdict.ts';
 import { FrameReader } from './frame-reader.ts';
 import { ShardRowWriter } from './parquet-shards.ts';
-import { appendMalformedRow, appendRecordRow, DEDUP_FILTER, type GlobalFields } from './shard-rows.ts';
+import { DEDUP_FILTER, type GlobalFields } from './shard-rows.ts';
 
 /**
  * Streams the staging files a last time, completes each record with the global decisions
  * (dedup columns and signal, folded rows, verdict) and writes kept records to `corpus/` and
  * everything else to `rejected/`, in input order. Only each frame's head (identity and fired
- * signals) is decoded here; the rest of its bytes are copied to the shard's rows as they are.
+ * signals) is decoded here; a shard's rows refer to their frames, which its conversion reads.
  */
 export async function writeOutputs(
   staged: readonly string[],
@@ -34,15 +34,12 @@ export async function writeOutputs(
   for (const path of staged) {
     const reader = new FrameReader(path);
     try {
-      for (;;) {
-        reader.release();
-        const at = reader.next();
-        if (at < 0) break;
-        const start = reader.base + at;
-        const frame = reader.buf.subarray(start, start + reader.frameLength);
-        const head = readStagedHead(reader.buf, start);
+      for (let at = reader.next(); at >= 0; at = reader.next()) {
+        const offset = reader.fileOffset;
+        const length = reader.frameLength;
+        const head = readStagedHead(reader.buf, at);
         if (head.kind === MALFORMED) {
-          await rejected.writeRow((out) => appendMalformedRow(out, frame));
+          await rejected.writeMalformed(path, offset, length);
           accounting.rejected(head.source, 'malformed_row', ['malformed_row']);
         } else {
           const dd = decisions.dedup?.[i];
@@ -58,10 +55,10 @@ export async function writeOutputs(
             dedup,
           };
           if (v.kept) {
-            await corpus.writeRow((out) => appendRecordRow(out, frame, g, null));
+            await corpus.writeRecord(path, offset, length, g, null);
             accounting.kept(head.source, head.subset);
           } else {
-            await rejected.writeRow((out) => appendRecordRow(out, frame, g, v));
+            await rejected.writeRecord(path, offset, length, g, v);
             accounting.rejected(head.source, v.reason!, v.reasons);
           }
           i++;

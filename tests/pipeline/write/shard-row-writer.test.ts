@@ -13,7 +13,7 @@ import { CORPUS_COLUMNS, REJECTED_COLUMNS } from '../../../pipeline/write/column
 import { ParquetShardWriter, ShardRowWriter } from '../../../pipeline/write/parquet-shards.ts';
 import { withConnection } from '../../../pipeline/write/conversion-slots.ts';
 import { copyShard } from '../../../pipeline/write/shard-scan.ts';
-import { appendMalformedRow, appendRecordRow, type GlobalFields } from '../../../pipeline/write/shard-rows.ts';
+import { ShardRows, type GlobalFields } from '../../../pipeline/write/shard-rows.ts';
 import { tempDir } from '../../helpers.ts';
 
 /** Strings around the 12 bytes DuckDB stores inline, multi-byte characters, empty, long. */
@@ -84,11 +84,22 @@ function jsonMalformed(m: MalformedRow): Record<string, unknown> {
   };
 }
 
-/** The frame of a staged record or malformed row, from its kind byte on. */
-function stagedFrame(encode: (out: ByteSink) => void): Uint8Array {
-  const out = new ByteSink();
-  encode(out);
-  return out.done().subarray(4);
+/** Staging files being written: frames are appended and located as the write stage finds them. */
+class Staging {
+  readonly path: string;
+  private readonly out = new ByteSink();
+  constructor(dir: string, name: string) {
+    this.path = join(dir, name);
+  }
+  /** Appends a frame; returns the offset and length of its bytes (after the length prefix). */
+  add(encode: (out: ByteSink) => void): [number, number] {
+    const start = this.out.length;
+    encode(this.out);
+    return [start + 4, this.out.length - start - 4];
+  }
+  save(): void {
+    writeFileSync(this.path, this.out.done());
+  }
 }
 
 describe('ShardRowWriter', () => {
@@ -99,41 +110,49 @@ describe('ShardRowWriter', () => {
     const binRejected = new ShardRowWriter(dirs.binRejected, 'rejected', rowsPerShard);
     const jsonCorpus = new ParquetShardWriter(dirs.jsonCorpus, CORPUS_COLUMNS, rowsPerShard);
     const jsonRejected = new ParquetShardWriter(dirs.jsonRejected, REJECTED_COLUMNS, rowsPerShard);
+    const stagingDir = tempDir();
+    const staging = [new Staging(stagingDir, 'task-00000.staged.bin'), new Staging(stagingDir, 'task-00001.staged.bin')];
+    const writes: (() => Promise<void>)[] = []; // run once the staging files are complete
     for (let k = 0; k < 7000; k++) {
+      const file = staging[k < 4500 ? 0 : 1]; // shards take rows from two staging files
       if (k % 50 === 49) {
         const m = malformed(k);
-        const frame = stagedFrame((out) => encodeMalformed(out, m));
-        await binRejected.writeRow((out) => appendMalformedRow(out, frame));
+        const [offset, length] = file.add((out) => encodeMalformed(out, m));
+        writes.push(() => binRejected.writeMalformed(file.path, offset, length));
         await jsonRejected.write(jsonMalformed(m));
         continue;
       }
       const r = record(k);
       const g = globals(k);
-      const frame = stagedFrame((out) => encodeRecord(out, r, null));
+      const [offset, length] = file.add((out) => encodeRecord(out, r, null));
       const fired = [...r.signals, ...(g.dedup.fired ? [{ filter: 'dedup', ...g.dedup }] : [])].filter((s) => s.fired);
       const v = verdictOf(fired, new Set());
       if (v.kept) {
-        await binCorpus.writeRow((out) => appendRecordRow(out, frame, g, null));
+        writes.push(() => binCorpus.writeRecord(file.path, offset, length, g, null));
         await jsonCorpus.write(jsonRow(r, g, null));
       } else {
-        await binRejected.writeRow((out) => appendRecordRow(out, frame, g, v));
+        writes.push(() => binRejected.writeRecord(file.path, offset, length, g, v));
         await jsonRejected.write(jsonRow(r, g, v));
       }
     }
+    for (const s of staging) s.save();
+    for (const w of writes) await w();
     const shards = await Promise.all([binCorpus.close(), binRejected.close(), jsonCorpus.close(), jsonRejected.close()]);
     const [bc, br, jc, jr] = shards.map((s) => s.map(({ rows, sha256 }) => ({ rows, sha256 })));
     expect(bc.length).toBeGreaterThan(1);
     expect(br.length).toBeGreaterThan(0);
     expect(bc).toEqual(jc);
     expect(br).toEqual(jr);
-    expect(readdirSync(dirs.binCorpus).every((f) => /^part-\d{5}\.parquet$/.test(f))).toBe(true); // staged rows removed
+    expect(readdirSync(dirs.binCorpus).every((f) => /^part-\d{5}\.parquet$/.test(f))).toBe(true);
   }, 120_000);
   it('a staged row that does not decode fails the conversion with a message, and nothing is written', async () => {
     const dir = tempDir();
-    const staged = join(dir, '.part-00000.rows.tmp');
+    const staged = join(dir, 'task-00000.staged.bin');
     writeFileSync(staged, Buffer.from([3, 0, 0, 0, 7, 0, 0])); // one frame of an unknown kind
+    const rows = new ShardRows();
+    rows.addMalformed(staged, 4, 3);
     const out = join(dir, 'out.parquet');
-    await expect(withConnection((con) => copyShard(con, staged, true, `'${out}' (FORMAT parquet)`))).rejects.toThrow(/does not match its frame/);
+    await expect(withConnection((con) => copyShard(con, rows, true, `'${out}' (FORMAT parquet)`))).rejects.toThrow(/does not match its staging frame/);
     expect(existsSync(out)).toBe(false);
   });
 });
