@@ -10,10 +10,16 @@ import { encodeMalformed, encodeRecord } from '../../../pipeline/process/staged-
 import type { MalformedRow } from '../../../pipeline/process/to-record.ts';
 import { verdictOf, type Verdict } from '../../../pipeline/process/verdict.ts';
 import { CORPUS_COLUMNS, REJECTED_COLUMNS } from '../../../pipeline/write/columns.ts';
-import { ParquetShardWriter, ShardRowWriter } from '../../../pipeline/write/parquet-shards.ts';
+import { ParquetShardWriter } from '../../../pipeline/write/parquet-shards.ts';
+import { writeOutputs } from '../../../pipeline/write/write-outputs.ts';
+import { Accounting, subsetKey } from '../../../pipeline/run/accounting.ts';
+import { silentProgress } from '../../../pipeline/run/progress.ts';
+import { parseConfig } from '../../../schemas/config.ts';
+import type { Signal } from '../../../schemas/signal.ts';
+import type { DedupDecision } from '../../../pipeline/dedup/types.ts';
 import { withConnection } from '../../../pipeline/write/conversion-slots.ts';
 import { copyShard } from '../../../pipeline/write/shard-scan.ts';
-import { ShardRows, type GlobalFields } from '../../../pipeline/write/shard-rows.ts';
+import { ShardRows } from '../../../pipeline/write/shard-rows.ts';
 import { tempDir } from '../../helpers.ts';
 
 /** Strings around the 12 bytes DuckDB stores inline, multi-byte characters, empty, long. */
@@ -23,7 +29,7 @@ const pick = <T>(xs: readonly T[], k: number): T => xs[k % xs.length];
 function record(k: number): ProcessedRecord {
   const nothing = k % 7 === 0;
   return {
-    id: `id-${k}`.padEnd(k % 3 === 0 ? 8 : 20, '0'),
+    id: String(k).padStart(k % 3 === 0 ? 8 : 20, '0'), // 8 bytes: inline in DuckDB; 20: not
     source: 'math',
     source_id: pick(TEXTS, k + 1),
     subset: nothing ? null : pick(['algebra', 'counting_and_probability'], k),
@@ -46,14 +52,16 @@ function record(k: number): ProcessedRecord {
   };
 }
 
-function globals(k: number): GlobalFields {
+/** The dedup stage's decision for record `k`. */
+function dedupOf(k: number): DedupDecision {
   const dup = k % 6 === 0;
   return {
+    index: k,
     dup_cluster: dup ? `c${k}`.padEnd(16, 'f') : null,
     dup_cluster_size: dup ? 2 + (k % 3) : 1,
     duplicate_of: dup && k % 12 === 0 ? `id-${k - 1}` : null,
-    folded_rows: k % 10 === 0 ? k : 0,
-    dedup: { reason: dup ? 'near_duplicate' : 'exact_duplicate', fired: dup && k % 12 === 0, evidence: dup && k % 12 === 0 ? 'same text as a kept record' : '' },
+    reason: dup && k % 12 === 0 ? 'near_duplicate' : null,
+    evidence: dup && k % 12 === 0 ? 'same text as a kept record' : '',
   };
 }
 
@@ -62,18 +70,22 @@ function malformed(k: number): MalformedRow {
 }
 
 /** The JSON row of a record as the write stage spliced it before the binary staging. */
-function jsonRow(r: ProcessedRecord, g: GlobalFields, v: Verdict | null): Record<string, unknown> {
+function jsonRow(r: ProcessedRecord, dd: DedupDecision, folded: number, v: Verdict | null): Record<string, unknown> {
   const c = r.contamination;
   const row: Record<string, unknown> = {
     id: r.id, source: r.source, source_id: r.source_id, subset: r.subset, problem: r.problem, problem_original: r.problem_original,
     cleaning: r.cleaning, solution: r.solution, answer: r.answer, answer_origin: r.answer_origin, answer_kind: r.answer_kind,
     answer_canonical: r.answer_canonical, level: r.level, difficulty: difficultyOf(getAdapter(r.source), r.level), subject: r.subject,
     metadata: JSON.stringify(r.metadata), contamination: c ? `${c.benchmark}:${c.item}` : null, input_file: r.input_file, input_row: r.input_row,
-    signals: [...r.signals, { filter: 'decontamination', reason: 'benchmark_contamination', fired: c !== null, evidence: c ? contaminationEvidence(c).slice(0, 300) : '' }, { filter: 'dedup', ...g.dedup }],
-    dup_cluster: g.dup_cluster, dup_cluster_size: g.dup_cluster_size, duplicate_of: g.duplicate_of, folded_rows: g.folded_rows,
+    signals: [...r.signals, { filter: 'decontamination', reason: 'benchmark_contamination', fired: c !== null, evidence: c ? contaminationEvidence(c).slice(0, 300) : '' }, dedupSignal(dd)],
+    dup_cluster: dd.dup_cluster, dup_cluster_size: dd.dup_cluster_size, duplicate_of: dd.duplicate_of, folded_rows: folded,
   };
   if (v) Object.assign(row, { reason: v.reason, reasons: v.reasons, stage: v.stage, evidence: v.evidence });
   return row;
+}
+
+function dedupSignal(dd: DedupDecision): Signal {
+  return { filter: 'dedup', reason: dd.reason ?? 'exact_duplicate', fired: !!dd.reason, evidence: dd.evidence };
 }
 
 function jsonMalformed(m: MalformedRow): Record<string, unknown> {
@@ -84,66 +96,62 @@ function jsonMalformed(m: MalformedRow): Record<string, unknown> {
   };
 }
 
-/** Staging files being written: frames are appended and located as the write stage finds them. */
+/** A staging file being written. */
 class Staging {
   readonly path: string;
   private readonly out = new ByteSink();
   constructor(dir: string, name: string) {
     this.path = join(dir, name);
   }
-  /** Appends a frame; returns the offset and length of its bytes (after the length prefix). */
-  add(encode: (out: ByteSink) => void): [number, number] {
-    const start = this.out.length;
+  add(encode: (out: ByteSink) => void): void {
     encode(this.out);
-    return [start + 4, this.out.length - start - 4];
   }
   save(): void {
     writeFileSync(this.path, this.out.done());
   }
 }
 
-describe('ShardRowWriter', () => {
-  it('writes the same Parquet bytes from binary rows as DuckDB made from the JSON rows of the same values', async () => {
-    const dirs = { binCorpus: tempDir(), binRejected: tempDir(), jsonCorpus: tempDir(), jsonRejected: tempDir() };
-    const rowsPerShard = 3000; // shards of two chunks and a part, the last one shorter
-    const binCorpus = new ShardRowWriter(dirs.binCorpus, 'corpus', rowsPerShard);
-    const binRejected = new ShardRowWriter(dirs.binRejected, 'rejected', rowsPerShard);
-    const jsonCorpus = new ParquetShardWriter(dirs.jsonCorpus, CORPUS_COLUMNS, rowsPerShard);
-    const jsonRejected = new ParquetShardWriter(dirs.jsonRejected, REJECTED_COLUMNS, rowsPerShard);
+describe('writeOutputs', () => {
+  it('writes the same Parquet bytes from staging frames as DuckDB made from the JSON rows of the same values', async () => {
+    const out = tempDir();
+    const config = parseConfig({ out, rows_per_shard: 3000 }); // shards of two chunks and a part, the last one shorter
+    const jsonCorpus = new ParquetShardWriter(tempDir(), CORPUS_COLUMNS, config.rows_per_shard);
+    const jsonRejected = new ParquetShardWriter(tempDir(), REJECTED_COLUMNS, config.rows_per_shard);
     const stagingDir = tempDir();
     const staging = [new Staging(stagingDir, 'task-00000.staged.bin'), new Staging(stagingDir, 'task-00001.staged.bin')];
-    const writes: (() => Promise<void>)[] = []; // run once the staging files are complete
+    const dedup: DedupDecision[] = [];
+    const folded = new Map<string, number>();
     for (let k = 0; k < 7000; k++) {
-      const file = staging[k < 4500 ? 0 : 1]; // shards take rows from two staging files
+      const file = staging[k < 4500 ? 0 : 1];
       if (k % 50 === 49) {
         const m = malformed(k);
-        const [offset, length] = file.add((out) => encodeMalformed(out, m));
-        writes.push(() => binRejected.writeMalformed(file.path, offset, length));
+        file.add((o) => encodeMalformed(o, m));
         await jsonRejected.write(jsonMalformed(m));
         continue;
       }
       const r = record(k);
-      const g = globals(k);
-      const [offset, length] = file.add((out) => encodeRecord(out, r, null));
-      const fired = [...r.signals, ...(g.dedup.fired ? [{ filter: 'dedup', ...g.dedup }] : [])].filter((s) => s.fired);
+      file.add((o) => encodeRecord(o, r, null));
+      const dd = dedupOf(dedup.length);
+      dedup.push(dd);
+      if (k % 10 === 0) folded.set(r.id, k);
+      const fired = (jsonRow(r, dd, 0, null).signals as Signal[]).filter((s) => s.fired);
       const v = verdictOf(fired, new Set());
-      if (v.kept) {
-        writes.push(() => binCorpus.writeRecord(file.path, offset, length, g, null));
-        await jsonCorpus.write(jsonRow(r, g, null));
-      } else {
-        writes.push(() => binRejected.writeRecord(file.path, offset, length, g, v));
-        await jsonRejected.write(jsonRow(r, g, v));
-      }
+      if (v.kept) await jsonCorpus.write(jsonRow(r, dd, folded.get(r.id) ?? 0, null));
+      else await jsonRejected.write(jsonRow(r, dd, folded.get(r.id) ?? 0, v));
     }
     for (const s of staging) s.save();
-    for (const w of writes) await w();
-    const shards = await Promise.all([binCorpus.close(), binRejected.close(), jsonCorpus.close(), jsonRejected.close()]);
-    const [bc, br, jc, jr] = shards.map((s) => s.map(({ rows, sha256 }) => ({ rows, sha256 })));
-    expect(bc.length).toBeGreaterThan(1);
-    expect(br.length).toBeGreaterThan(0);
-    expect(bc).toEqual(jc);
-    expect(br).toEqual(jr);
-    expect(readdirSync(dirs.binCorpus).every((f) => /^part-\d{5}\.parquet$/.test(f))).toBe(true);
+    const accounting = new Accounting();
+    accounting.addTask({ source: 'math', rows_by_file: { 'a.jsonl': 7000 }, records: 0, malformed: 0, folded: 0, folded_into: {}, subsets: { algebra: 0, counting_and_probability: 0, [subsetKey(null)]: 0 } });
+    const outputs = await writeOutputs(staging.map((s) => s.path), { dedup, summary: null }, folded, config, accounting, silentProgress);
+    const [jc, jr] = await Promise.all([jsonCorpus.close(), jsonRejected.close()]);
+    const strip = (xs: { rows: number; sha256: string }[]) => xs.map(({ rows, sha256 }) => ({ rows, sha256 }));
+    expect(outputs.corpus.length).toBeGreaterThan(1);
+    expect(outputs.rejected.length).toBeGreaterThan(0);
+    expect(strip(outputs.corpus)).toEqual(strip(jc));
+    expect(strip(outputs.rejected)).toEqual(strip(jr));
+    expect(outputs.corpus.map((s) => s.path)).toEqual(jc.map((s) => `corpus/${s.path}`));
+    expect(readdirSync(join(out, 'corpus')).sort()).toEqual(jc.map((s) => s.path));
+    expect(accounting.counts().math).toMatchObject({ kept: jc.reduce((n, x) => n + x.rows, 0), rejected: jr.reduce((n, x) => n + x.rows, 0) });
   }, 120_000);
   it('a staged row that does not decode fails the conversion with a message, and nothing is written', async () => {
     const dir = tempDir();
