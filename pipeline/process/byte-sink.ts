@@ -1,5 +1,6 @@
 /**
- * A growable byte buffer that text is encoded into as it is produced. A batch's lines are encoded
+ * A growable byte buffer that text and binary fields (see staged-format.ts) are encoded into as
+ * they are produced. A batch's lines are encoded
  * one by one, so each line's string dies young (one 20k-line string built by `+=` was a rope that
  * outlived every minor GC, and encoding it at the end cost 60 µs per record).
  *
@@ -33,6 +34,51 @@ export class ByteSink {
     this.buf.set(b, this.len);
     this.len += b.length;
   }
+  /** Bytes written so far (where the next write lands). */
+  get length(): number {
+    return this.len;
+  }
+  u8(v: number): void {
+    this.reserve(1);
+    this.buf[this.len++] = v;
+  }
+  u32(v: number): void {
+    this.reserve(4);
+    this.buf.writeUInt32LE(v, this.len);
+    this.len += 4;
+  }
+  i32(v: number): void {
+    this.reserve(4);
+    this.buf.writeInt32LE(v, this.len);
+    this.len += 4;
+  }
+  f64(v: number): void {
+    this.reserve(8);
+    this.buf.writeDoubleLE(v, this.len);
+    this.len += 8;
+  }
+  /** Overwrites a u32 written earlier at `at` (a length or count known only later). */
+  patchU32(at: number, v: number): void {
+    this.buf.writeUInt32LE(v, at);
+  }
+  /** A string as its UTF-8 byte length (u32) and bytes; null as the length NULL_LENGTH. */
+  str(s: string | null): void {
+    if (s === null) return this.u32(NULL_LENGTH);
+    this.reserve(4 + s.length * 3); // UTF-8 needs at most 3 bytes per UTF-16 unit
+    const n = this.buf.write(s, this.len + 4, 'utf8');
+    this.buf.writeUInt32LE(n, this.len);
+    this.len += 4 + n;
+  }
+  /**
+   * The bytes written so far, handed over without a copy (to a file stream, which keeps them
+   * until written); the sink goes on in a fresh buffer of the same size.
+   */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.len);
+    this.buf = Buffer.allocUnsafeSlow(this.buf.length);
+    this.len = 0;
+    return out;
+  }
   /**
    * The bytes written, in an array that owns its whole buffer (movable to another thread). The
    * sink is spent: its buffer serves the next sink of this thread.
@@ -46,6 +92,9 @@ export class ByteSink {
     return out;
   }
 }
+
+/** The length prefix of a null string: no string is 4 GiB long. */
+export const NULL_LENGTH = 0xffffffff;
 
 const EMPTY = Buffer.alloc(0);
 /** A batch uses three sinks (staging, facts, dedup facts); each keeps its grown size for the next batch. */

@@ -8,8 +8,8 @@ import { encodeMalformed, encodeRecord } from './staged-format.ts';
 import type { MalformedRow } from './to-record.ts';
 
 /**
- * One batch after the per-record stages: staging and facts lines (joined, newline-terminated,
- * UTF-8) and the binary dedup facts. Bytes, not strings: the worker encodes them and hands the
+ * One batch after the per-record stages: staging frames (staged-format.ts), facts lines
+ * (joined, newline-terminated, UTF-8) and the binary dedup facts. Bytes, not strings: the worker encodes them and hands the
  * buffers over without a copy, so the main thread neither copies nor encodes 3 GB of text.
  */
 export interface EncodedBatch {
@@ -23,7 +23,7 @@ const NEWLINE = 0x0a;
 
 /**
  * The per-record stages plus serialisation, record by record in input order (malformed rows
- * take their place in the staging lines): what a worker thread returns for a batch. Three byte
+ * take their place in the staging frames): what a worker thread returns for a batch. Three byte
  * arrays cross the thread boundary instead of thousands of objects.
  */
 export class BatchEncoder {
@@ -37,13 +37,11 @@ export class BatchEncoder {
   add(rec: ProblemRecord): void {
     const p = processRecord(rec, this.config);
     const fold = getAdapter(rec.source).foldKey;
-    const e = encodeRecord(p.record, fold ? fold(rec) : null);
-    this.staged.text(e.staged, NEWLINE);
-    this.facts.text(e.facts, NEWLINE);
+    this.facts.text(encodeRecord(this.staged, p.record, fold ? fold(rec) : null), NEWLINE);
     if (p.dedup) this.dedup.bytes(encodeDedupFacts([p.dedup]));
   }
   addMalformed(m: MalformedRow): void {
-    this.staged.text(encodeMalformed(m), NEWLINE);
+    encodeMalformed(this.staged, m);
   }
   finish(): EncodedBatch {
     return { staged: this.staged.done(), facts: this.facts.done(), dedup: this.dedup.done() };

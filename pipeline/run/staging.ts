@@ -34,8 +34,8 @@ export class LineWriter {
 }
 
 /**
- * The three intermediate files of a read task: the staging file (one line per record in its
- * final JSON form, or per malformed row; see staged-format.ts), the facts file (the small
+ * The three intermediate files of a read task: the staging file (one binary frame per record
+ * with its output columns, or per malformed row; see staged-format.ts), the facts file (the small
  * per-record facts the global stages need, a fraction of the size) and the binary dedup facts
  * (hashes and shingle sets, dedup/facts-file.ts). Later stages stream them back, so no stage
  * holds every record's text in memory.
@@ -49,14 +49,11 @@ export class StagingWriter {
     this.facts = new LineWriter(factsPath);
     this.dedup = new LineWriter(dedupPath);
   }
-  /** A batch from a worker: lines already joined, each ending in a newline, and dedup entries. */
+  /** A batch from a worker: staging frames, facts lines (each ending in a newline) and dedup entries. */
   async writeChunk(staged: string | Uint8Array, facts: string | Uint8Array, dedup: Uint8Array): Promise<void> {
     await this.staged.write(staged);
     await this.facts.write(facts);
     if (dedup.length) await this.dedup.write(dedup);
-  }
-  writeMalformed(line: string): Promise<void> {
-    return this.staged.write(line + '\n');
   }
   async close(): Promise<void> {
     await this.staged.close();

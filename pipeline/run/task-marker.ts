@@ -22,8 +22,13 @@ export interface TaskMarker {
   stats: TaskStats;
 }
 
+/**
+ * Binary staging frames (process/staged-format.ts). The name changed with the format: a run
+ * resumed over JSON staging files of an older version finds no file of this name, so it redoes
+ * those tasks instead of misreading them.
+ */
 export function stagedPath(work: string, index: number): string {
-  return join(work, 'staged', `task-${String(index).padStart(5, '0')}.jsonl`);
+  return join(work, 'staged', `task-${String(index).padStart(5, '0')}.staged.bin`);
 }
 export function factsPath(work: string, index: number): string {
   return join(work, 'staged', `task-${String(index).padStart(5, '0')}.facts.jsonl`);

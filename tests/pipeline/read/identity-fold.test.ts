@@ -6,6 +6,7 @@ import { IdentityFold } from '../../../pipeline/read/identity-fold.ts';
 import { jsonlRanges } from '../../../pipeline/read/jsonl.ts';
 import type { Chunk } from '../../../pipeline/read/chunks.ts';
 import { FOLDED, KEEP, RENAMED, processChunk } from '../../../pipeline/process/process-chunk.ts';
+import { skipStr } from '../../../pipeline/process/staged-format.ts';
 import { parseConfig } from '../../../schemas/config.ts';
 import type { TaskStats } from '../../../pipeline/run/task-marker.ts';
 import { ROOT, tempDir } from '../../helpers.ts';
@@ -36,7 +37,10 @@ describe('identities folded in input order across chunks', () => {
     expect(stats).toMatchObject({ records: 3, malformed: 1, folded: 0 });
     expect(Object.values(stats.rows_by_file)).toEqual([4]);
     const out = await processChunk({ kind: 'process', chunk: chunks[3], decisions: new Uint8Array([RENAMED]), config: parseConfig({ workers: 0 }) });
-    expect(JSON.parse(Buffer.from(out.staged).toString().split('\t')[1]).source_id).toBe('1950/AHSME/1#harp.jsonl:4');
+    // one staging frame: u32 length, kind, u32 signals offset, then id, source, source_id, ...
+    const frame = Buffer.from(out.staged);
+    const sourceIdAt = skipStr(frame, skipStr(frame, 9));
+    expect(frame.toString('utf8', sourceIdAt + 4, sourceIdAt + 4 + frame.readUInt32LE(sourceIdAt))).toBe('1950/AHSME/1#harp.jsonl:4');
   });
 
   it('later rows of an OpenMathInstruct-2 problem fold into the first, and are not processed', async () => {
