@@ -1,11 +1,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { duckColumnSpec } from './columns.ts';
 import { LineWriter } from '../run/staging.ts';
 import { OutputError } from '../errors.ts';
+import { sha256File } from './sha256-file.ts';
 
 export interface ShardInfo {
   path: string;
@@ -141,10 +140,4 @@ export class ParquetShardWriter {
 
 function sql(path: string): string {
   return path.replaceAll("'", "''");
-}
-
-export async function sha256File(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
 }
