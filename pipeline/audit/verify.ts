@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManifestSchema, type Manifest } from '../../schemas/manifest.ts';
 import { CORPUS_COLUMNS, REJECTED_COLUMNS } from '../write/columns.ts';
-import { sha256File } from '../write/parquet-shards.ts';
+import { sha256File } from '../write/sha256-file.ts';
 
 export interface VerifyResult {
   ok: boolean;

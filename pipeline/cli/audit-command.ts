@@ -88,10 +88,12 @@ export function registerAuditCommands(program: Command): void {
     .argument('<DIR>', 'output folder of bigmath run')
     .option('--no-card', 'do not (re)write the dataset card README.md')
     .action(async (dir: string, opts) => {
-      const { writeReport, writeDatasetCard } = await import('../report/index.ts');
-      const html = await writeReport(dir);
-      process.stdout.write(`wrote ${html}\n`);
-      if (opts.card !== false) process.stdout.write(`wrote ${await writeDatasetCard(dir)}\n`);
+      const { writeReport, writeReportAndCard } = await import('../report/index.ts');
+      if (opts.card === false) process.stdout.write(`wrote ${await writeReport(dir)}\n`);
+      else {
+        const written = await writeReportAndCard(dir);
+        process.stdout.write(`wrote ${written.report}\nwrote ${written.card}\n`);
+      }
     });
 }
 

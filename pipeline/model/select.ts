@@ -6,7 +6,7 @@ import { readManifest } from '../audit/outputs.ts';
 import { UsageError } from '../errors.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { CORPUS_COLUMNS } from '../write/columns.ts';
-import { sha256File } from '../write/parquet-shards.ts';
+import { sha256File } from '../write/sha256-file.ts';
 import type { SolveRateBand } from './solve-rate-band.ts';
 
 /** Where a corpus record goes, given its rollouts. */

@@ -4,23 +4,31 @@ import { isAbsolute, join, relative } from 'node:path';
 import { ADAPTERS } from '../../sources/registry.ts';
 import { defaultBenchmarkSpecs } from '../decontam/benchmarks.ts';
 import type { RunOutputs } from '../audit/outputs.ts';
-import { auditSummary, filterBehaviour } from '../audit/summary.ts';
+import { runCounts, type RunCounts } from './run-counts.ts';
 import { PROJECT_ROOT } from '../version.ts';
 import { CORPUS_COLUMNS, REJECTED_EXTRA } from '../write/columns.ts';
 import { REASON_TEXT } from './reason-text.ts';
+
+export interface CardData extends RunCounts {
+  /** Problems rejected per decontamination benchmark. */
+  contamination: { benchmark: string; n: number }[];
+}
+
+/** `counts` when the caller has them already (the run computes them once for the report and the card). */
+export async function cardData(o: RunOutputs, counts?: RunCounts): Promise<CardData> {
+  const contamination = await o.query<{ benchmark: string; n: number }>(
+    `SELECT split_part(contamination, ':', 1) AS benchmark, count(*)::BIGINT AS n FROM records WHERE contamination IS NOT NULL GROUP BY 1 ORDER BY 1`,
+  );
+  return { ...(counts ?? (await runCounts(o))), contamination };
+}
 
 /**
  * The Hugging Face dataset card (`DIR/README.md`): YAML front matter (licenses, the `default`
  * and `rejected` configs with their shards, features matching the Parquet schema, size
  * category), then counts, fields, filters and settings, benchmarks and how to reproduce.
  */
-export async function renderDatasetCard(o: RunOutputs): Promise<string> {
-  const m = o.manifest;
-  const s = await auditSummary(o);
-  const filters = await filterBehaviour(o);
-  const contamination = await o.query<{ benchmark: string; n: number }>(
-    `SELECT split_part(contamination, ':', 1) AS benchmark, count(*)::BIGINT AS n FROM records WHERE contamination IS NOT NULL GROUP BY 1 ORDER BY 1`,
-  );
+export function renderDatasetCard(d: CardData): string {
+  const { manifest: m, summary: s, filters, contamination } = d;
   const config = (m.config ?? {}) as Record<string, Record<string, unknown>>;
   const sources = s.sources;
   const license = (src: string) => ADAPTERS.find((a) => a.name === src)?.license ?? 'unknown';

@@ -1,7 +1,6 @@
-import type { Manifest } from '../../schemas/manifest.ts';
 import type { Signal } from '../../schemas/signal.ts';
 import type { RunOutputs } from '../audit/outputs.ts';
-import { auditSummary, filterBehaviour, type AuditSummary, type FilterBehaviour } from '../audit/summary.ts';
+import { runCounts, type RunCounts } from './run-counts.ts';
 
 /** Problems shown per reason in the report (a deterministic sample). */
 export const SAMPLES_PER_REASON = 50;
@@ -26,10 +25,7 @@ export interface SampleRow {
   duplicate_of: string | null;
 }
 
-export interface ReportData {
-  manifest: Manifest;
-  summary: AuditSummary;
-  filters: FilterBehaviour[];
+export interface ReportData extends RunCounts {
   answerKinds: { source: string; kind: string; n: number }[];
   lengths: { source: string; kept: boolean; bin: number; n: number }[];
   lengthStats: { source: string; kept: boolean; n: number; p50: number; p90: number; max: number }[];
@@ -38,9 +34,9 @@ export interface ReportData {
   samples: { reason: string; stage: string; total: number; rows: SampleRow[] }[];
 }
 
-export async function reportData(o: RunOutputs): Promise<ReportData> {
-  const summary = await auditSummary(o);
-  const filters = await filterBehaviour(o);
+/** `counts` when the caller has them already (the run computes them once for the report and the card). */
+export async function reportData(o: RunOutputs, counts?: RunCounts): Promise<ReportData> {
+  const { summary, filters } = counts ?? (await runCounts(o));
   const answerKinds = await o.query<{ source: string; kind: string; n: number }>(
     `SELECT source, coalesce(answer_kind, '(none)') AS kind, count(*)::BIGINT AS n FROM corpus GROUP BY ALL ORDER BY source, n DESC`,
   );

@@ -27,8 +27,8 @@ import { TOOL_VERSION } from '../version.ts';
 import { writeOutputs } from '../write/write-outputs.ts';
 import { UsageError } from '../errors.ts';
 import { checkFilterNames } from '../process/filter-names.ts';
-import { writeDatasetCard, writeReport } from '../report/index.ts';
-import { sha256File } from '../write/parquet-shards.ts';
+import { writeReportAndCard } from '../report/index.ts';
+import { hashInBackground, type InputHashes } from './input-hashes.ts';
 
 export interface RunOptions {
   progress?: Progress;
@@ -103,6 +103,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     await closeProcessor();
     throw e;
   }
+  let hashes: InputHashes | null = null;
   try {
     const decision = decideResume(out, plan, opts.force ?? false);
     // a finished manifest must never sit beside outputs of another, unfinished run
@@ -168,6 +169,9 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     const facts = tasks.map((t) => factsPath(work, t.index));
     const dedupFacts = tasks.map((t) => dedupFactsPath(work, t.index));
     timer.start('dedup');
+    // The manifest's input hashes, on a worker thread while dedup leaves a core idle (started with
+    // the run, they would compete with the read stage, which keeps both cores busy).
+    hashes = hashInBackground(files.map((f) => f.path));
     progress.stage(`dedup and answer conflicts over ${records.toLocaleString('en-US')} records`);
     let decisions = decision.kind === 'resume' ? loadGlobal(work, records) : null;
     if (decisions) log('resumed: global stages were already done');
@@ -187,8 +191,9 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     progress.done();
     crashPoint('before-manifest');
 
-    const inputs: Manifest['inputs'] = [];
-    for (const f of files) inputs.push({ source: f.source, path: f.relativePath, files: 1, bytes: f.size, sha256: await sha256File(f.path), rows: accounting.rowsOf(f.path) });
+    timer.start('report+card');
+    const sha256 = await hashes.all();
+    const inputs: Manifest['inputs'] = files.map((f, i) => ({ source: f.source, path: f.relativePath, files: 1, bytes: f.size, sha256: sha256[i], rows: accounting.rowsOf(f.path) }));
     const manifest: Manifest = {
       tool: { name: 'bigmath', version: TOOL_VERSION, node: process.versions.node.split('.')[0] },
       config_hash: configHash,
@@ -200,18 +205,20 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
       outputs,
       dedup: decisions.summary ?? null,
     };
-    await writeFile(join(out, 'stats.json'), JSON.stringify({ stages: timer.rows(), peak_rss_mb: timer.peakRssMb(), dedup: decisions.stats ?? null }, null, 2) + '\n');
     // the manifest marks the run complete, so it is written last and atomically
     await writeFileAtomic(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     // derived views of the finished run, read back from its shards and manifest
     progress.stage('writing report.html and the dataset card README.md');
-    await writeReport(out);
-    await writeDatasetCard(out);
+    await writeReportAndCard(out);
     await rm(work, { recursive: true, force: true });
+    timer.stop('report+card', records, records);
+    // after the manifest: stats.json times the whole run, the views above included
+    await writeFile(join(out, 'stats.json'), JSON.stringify({ stages: timer.rows(), peak_rss_mb: timer.peakRssMb(), dedup: decisions.stats ?? null }, null, 2) + '\n');
     return manifest;
   } finally {
     release();
     await closeProcessor();
+    await hashes?.stop();
   }
 }
 

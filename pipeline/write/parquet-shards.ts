@@ -1,6 +1,4 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Verdict } from '../process/verdict.ts';
@@ -10,6 +8,7 @@ import { copyShard, sqlString } from './shard-scan.ts';
 import { ShardRows, type GlobalFields } from './shard-rows.ts';
 import { LineWriter } from '../run/staging.ts';
 import { OutputError } from '../errors.ts';
+import { sha256File } from './sha256-file.ts';
 
 export interface ShardInfo {
   path: string;
@@ -193,10 +192,4 @@ export class ShardRowWriter {
     await this.shards.makeDir();
     await this.shards.add(rows.count, (con, tmp) => copyShard(con, rows, this.rejected, copyTarget(tmp)), async () => {});
   }
-}
-
-export async function sha256File(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
 }

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers.ts';
-import { writeDatasetCard, writeReport } from '../../../pipeline/report/index.ts';
+import { writeDatasetCard, writeReport, writeReportAndCard } from '../../../pipeline/report/index.ts';
 import { hfFeature, sizeCategory, yaml } from '../../../pipeline/report/card.ts';
 import { jsonForScript, scriptSafe } from '../../../pipeline/report/assets.ts';
 import { CORPUS_COLUMNS, REJECTED_EXTRA, SIGNAL_TYPE } from '../../../pipeline/write/columns.ts';
@@ -60,11 +60,19 @@ describe('report.html', () => {
     expect(JSON.parse(j)).toEqual({ s: '</script>\u2028&' });
   });
 
+  it('writeReportAndCard (one read of the outputs, as the run does) writes the same bytes as the two writers', async () => {
+    const written = await writeReportAndCard(fx.dir);
+    expect(written).toEqual({ report: join(fx.dir, 'report.html'), card: join(fx.dir, 'README.md') });
+    expect(readFileSync(written.report, 'utf8')).toBe(html);
+    expect(readFileSync(written.card, 'utf8')).toBe(card);
+  });
+
   it('bigmath report DIR writes both files', async () => {
     const r = await runCli(['report', fx.dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(join(fx.dir, 'report.html'));
     expect(r.stdout).toContain(join(fx.dir, 'README.md'));
+    expect(readFileSync(join(fx.dir, 'README.md'), 'utf8')).toBe(card);
     expect((await runCli(['report', join(fx.dir, 'nope')])).code).toBe(2);
   });
 });

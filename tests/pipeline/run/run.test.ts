@@ -36,6 +36,12 @@ describe('bigmath run on the bundled sample', () => {
     expect(m.counts.openmathinstruct2.read).toBe(100);
   });
 
+  it('stats.json times every stage, the hashes, report and card after the write included', () => {
+    const stats = JSON.parse(readFileSync(join(a, 'stats.json'), 'utf8')) as { stages: { stage: string; wall_s: number }[] };
+    expect(stats.stages.map((s) => s.stage)).toEqual(['identify+boilerplate', 'read+filter+decontam', 'dedup', 'write', 'report+card']);
+    expect(stats.stages.at(-1)!.wall_s).toBeGreaterThan(0);
+  });
+
   it('writes byte-identical shards and manifest on a second run (threads or not)', () => {
     expect(readFileSync(join(a, 'manifest.json'), 'utf8')).toBe(readFileSync(join(b, 'manifest.json'), 'utf8'));
     for (const d of ['corpus', 'rejected']) {

@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import { ParquetShardWriter, sha256File } from '../../../pipeline/write/parquet-shards.ts';
+import { ParquetShardWriter } from '../../../pipeline/write/parquet-shards.ts';
+import { sha256File } from '../../../pipeline/write/sha256-file.ts';
 import { tempDir } from '../../helpers.ts';
 
 const COLS = [
