@@ -43,8 +43,9 @@ export interface LshWorkerData {
 }
 
 /**
- * Below this many records the search takes ~0.1 s: a worker (a new isolate importing a few
- * modules, 0.1-0.4 s to its first band on a busy machine) would rarely get a band at all.
+ * Below this many records the search takes ~0.3 s on one thread: a worker (a new isolate that
+ * strips and compiles a few TypeScript modules: ~0.15 s of CPU, 0.1-0.4 s to its first band
+ * on a busy machine) would take few bands, if any.
  */
 export const LSH_THREADS_MIN_RECORDS = 50_000;
 
@@ -61,8 +62,7 @@ export async function candidatePairsOnThreads(job: LshJob, threads: number): Pro
   try {
     mine = bandsOf(job, claims, 0);
   } catch (e) {
-    Atomics.store(claims, 0, job.banding.bands); // the workers stop after their current band
-    await Promise.allSettled(started.map((w) => w.result));
+    for (const w of started) w.stop();
     throw e;
   }
   // Every band is taken now. A worker that had not begun claiming never will: stopped, not

@@ -95,6 +95,11 @@ describe('LSH on threads: inputs and thread count', () => {
     expect({ pairs: list(pairs), siblingPairs: theirs.siblingPairs }).toEqual(reference(job));
   });
 
+  it('a failing worker rejects (the search throws, nothing hangs)', async () => {
+    const broken = { banding: null, filter: null } as unknown as LshJob;
+    await expect(startWorker({ job: broken, claims: new Int32Array(new SharedArrayBuffer(8)), slot: 1 }).result).rejects.toThrow();
+  });
+
   it('one thread for small inputs or one allowed thread', () => {
     expect(lshThreadCount(2, LSH_THREADS_MIN_RECORDS - 1)).toBe(1);
     expect(lshThreadCount(2, LSH_THREADS_MIN_RECORDS)).toBe(2);
