@@ -70,16 +70,6 @@ export class ByteSink {
     this.len += 4 + n;
   }
   /**
-   * The bytes written so far, handed over without a copy (to a file stream, which keeps them
-   * until written); the sink goes on in a fresh buffer of the same size.
-   */
-  take(): Uint8Array {
-    const out = this.buf.subarray(0, this.len);
-    this.buf = Buffer.allocUnsafeSlow(this.buf.length);
-    this.len = 0;
-    return out;
-  }
-  /**
    * The bytes written, in an array that owns its whole buffer (movable to another thread). The
    * sink is spent: its buffer serves the next sink of this thread.
    */

@@ -8,9 +8,9 @@ import type { MalformedRow } from './to-record.ts';
 /**
  * Staging records are produced on the worker threads, already holding every output column as
  * typed binary fields, so neither the main thread nor DuckDB parses or re-serialises a record:
- * the write stage appends the fields the global stages decide (write/shard-rows.ts) and feeds
- * the columns to DuckDB as they are (write/row-columns.ts). Parsing 3.4 GB of JSON was most of
- * the write stage's CPU.
+ * the write stage adds the fields the global stages decide (write/shard-rows.ts) and feeds the
+ * columns to DuckDB as they are (write/shard-row-columns.ts). DuckDB parsing 3.4 GB of JSON was
+ * most of the write stage's CPU.
  *
  * A staging file is a sequence of frames: a u32 byte length, then that many bytes. All numbers
  * are little-endian; `str` is a u32 UTF-8 byte length and the bytes, NULL_LENGTH for null; a
@@ -22,7 +22,7 @@ import type { MalformedRow } from './to-record.ts';
  *   contamination?, input_file, input_row (f64);
  * - MALFORMED: id, source, source_id, excerpt, input_file, input_row (f64), error, and the
  *   error cut to the rejection's evidence length.
- * Columns keep their output order, except the global ones the write stage adds at the end.
+ * Columns keep their output order, except the global ones the write stage adds.
  */
 export const RECORD = 0;
 export const MALFORMED = 1;

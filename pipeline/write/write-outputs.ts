@@ -63,7 +63,12 @@ export async function writeOutputs(
           }
           i++;
         }
-        if ((++written & 1023) === 0) progress.tick('writing', written);
+        if ((++written & 1023) === 0) {
+          progress.tick('writing', written);
+          // DuckDB's scans call back into this thread for their rows: without a turn of the
+          // event loop now and then, conversions started earlier would wait for this loop to end
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
     } finally {
       reader.close();
