@@ -34,7 +34,7 @@ function answerIsLabel(rec: FilterInput, hasOptions: boolean): string | null {
   const raw = rec.answer.trim();
   // wrapped or parenthesised labels are option labels in every source: \text{(C)}, (C), \textbf{(B)}
   if (/^\$?\s*(?:\\(?:text|textbf|mathrm|mathbf)\s*\{\s*)?\(\s*[A-H]\s*\)\s*\}?\s*\$?$/.test(raw)) return raw;
-  const plain = plainAnswer(raw);
+  const plain = plainAnswer(rec.answer); // (it trims: the same reading as of `raw`, and memoised)
   // "b: 2", "(b) 2", "c. 15": the label with the option text
   if (/^\(?[a-h]\)?\s*[:：.．]\s*\S/.test(plain) && /^\S*\s*[A-H]/.test(raw.replace(/^\$|\\text\{|\\textbf\{/g, ''))) return raw;
   const letters = /^[A-H](?:\s*(?:,|and)\s*[A-H])*$/.test(raw.replace(/^\$|\$$|\\text\{|\\textbf\{|\\mathrm\{|\}/g, '').trim());

@@ -31,13 +31,72 @@ const ENGLISH = new Set(
     'whose given number value determine compute calculate show what\'s or not into can does').split(' '),
 );
 const WORD = /[a-z']+/g;
+/**
+ * ENGLISH by a 32-bit hash of the lower-cased word: plain-ASCII prose is then counted in place,
+ * without a string per word (a hash hit is confirmed letter by letter).
+ */
+const BY_HASH = new Map<number, string>();
+for (const w of ENGLISH) {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  if (BY_HASH.has(h)) throw new Error(`non_english: ${w} and ${BY_HASH.get(h)} share a hash`);
+  BY_HASH.set(h, w);
+}
+
+/** `text[start, start + w.length)` lower-cased is `w` (ASCII). */
+function isWordAt(text: string, start: number, w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== w.charCodeAt(i)) return false;
+  }
+  return true;
+}
 
 export function mostlyEnglishWords(prose: string): boolean {
-  const words = prose.slice(0, MAX_CHARS).toLowerCase().match(WORD);
-  if (!words || words.length < 6) return false;
-  let hits = 0;
-  for (const w of words) if (ENGLISH.has(w)) hits++;
-  return hits >= 3 && hits >= 0.25 * words.length;
+  const text = prose.slice(0, MAX_CHARS);
+  let words = 0, hits = 0;
+  if (isAscii(text)) {
+    // the words of `text.toLowerCase().match(WORD)`, read in place
+    let h = 0, start = 0;
+    for (let i = 0; i <= text.length; i++) {
+      let c = i < text.length ? text.charCodeAt(i) : 0;
+      if (c >= 65 && c <= 90) c += 32;
+      if ((c >= 97 && c <= 122) || c === 39) {
+        h = (Math.imul(h, 31) + c) | 0;
+      } else {
+        if (i > start) {
+          words++;
+          const w = BY_HASH.get(h);
+          if (w !== undefined && w.length === i - start && isWordAt(text, start, w)) hits++;
+        }
+        h = 0;
+        start = i + 1;
+      }
+    }
+  } else {
+    // (lower-casing other scripts may yield ASCII letters: K, the Kelvin sign, becomes k)
+    const found = text.toLowerCase().match(WORD) ?? [];
+    words = found.length;
+    for (const w of found) if (ENGLISH.has(w)) hits++;
+  }
+  return words >= 6 && hits >= 3 && hits >= 0.25 * words;
+}
+
+/** No code unit beyond ASCII. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** Letters of an ASCII text. */
+function asciiLetters(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) n++;
+  }
+  return n;
 }
 
 type Eld = typeof import('eld/small').eld;
@@ -50,15 +109,38 @@ function eld(): Eld {
 
 export function detectNonEnglish(problem: string): { fired: boolean; evidence: string } {
   const prose = proseOnly(problem);
-  const letters = codePoints(prose.replace(NOT_LETTERS, ''));
-  const foreign = prose.match(NON_LATIN) ?? [];
+  // plain ASCII prose (most problems) has no non-Latin letter: count without the Unicode regexes
+  const ascii = isAscii(prose);
+  const letters = ascii ? asciiLetters(prose) : codePoints(prose.replace(NOT_LETTERS, ''));
+  const foreign = ascii ? [] : (prose.match(NON_LATIN) ?? []);
   if (foreign.length >= 3 && foreign.length >= 0.15 * letters) {
     return { fired: true, evidence: `non-Latin script: ${foreign.slice(0, 12).join('')} (${foreign.length}/${letters} letters)` };
   }
   if (letters - foreign.length < MIN_LETTERS) return { fired: false, evidence: 'too little prose to judge' };
   if (mostlyEnglishWords(prose)) return { fired: false, evidence: 'en (function words)' };
   // the language is evident from the first sentences; detection cost grows with length
-  const r = eld().detect(prose.length > MAX_CHARS ? prose.slice(0, MAX_CHARS) : prose);
+  return detectorVerdict(prose.length > MAX_CHARS ? prose.slice(0, MAX_CHARS) : prose);
+}
+
+/**
+ * The detector's verdicts on the latest texts it judged: the same short prose recurs across
+ * records ("Express as a common fraction.", duplicates before dedup), and at ~100 µs a text the
+ * detector is the dearest step of the filters. Bounded: cleared when full.
+ */
+const verdicts = new Map<string, { fired: boolean; evidence: string }>();
+const MAX_VERDICTS = 8192;
+
+function detectorVerdict(text: string): { fired: boolean; evidence: string } {
+  let v = verdicts.get(text);
+  if (v === undefined) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(text, (v = detect(text)));
+  }
+  return { ...v };
+}
+
+function detect(text: string): { fired: boolean; evidence: string } {
+  const r = eld().detect(text);
   if (r.language === '' || r.language === 'en') return { fired: false, evidence: r.language || 'undetermined' };
   const scores = r.getScores();
   const top = scores[r.language] ?? 0;

@@ -17,7 +17,8 @@ const LEAD = String.raw`(?:^|[.!?:;。；：]\s*|\n\s*|[(（]\s*(?:\d{1,2}|[ivx]
 const VERB = String.raw`(?:prove|show|demonstrate|verify|establish|justify|explain why)`;
 const IMPERATIVE = new RegExp(`${LEAD}(${VERB})\\b(?!\\s+(?:your|the answer|all (?:your )?work|that your answer|the correctness of your answer))`, 'gi');
 /** Trigger words of IMPERATIVE (its verbs) and PROOF_HEADING (keyword gate: text/keyword-gate.ts). */
-const IMPERATIVE_GATE = gated(IMPERATIVE, ['prove', 'show', 'demonstrate', 'verify', 'establish', 'justify', 'explain why']);
+// (no trigger word holds a space: the gate scans the problem, of which the text is a view)
+const IMPERATIVE_GATE = gated(IMPERATIVE, ['prove', 'show', 'demonstrate', 'verify', 'establish', 'justify', 'explain']);
 /** A sentence that only asks to justify the answer that was computed. */
 const JUSTIFY_ANSWER = /\b(?:justify|prove|explain|verify)\s+(?:your|the|this)\s+(?:answer|result|claim|conclusion|reasoning)s?\b/i;
 
@@ -29,8 +30,8 @@ const PROOF_HEADING_GATE = gated(PROOF_HEADING, ['proof']);
 export const proofEvidence = lastArgMemo((problem: string): string | null => {
   // formulas cannot contain the instruction; removing them also removes "\text{show}" noise
   const text = stripMath(problem);
-  if (PROOF_HEADING_GATE.may(text) && PROOF_HEADING.test(text)) return around(text, 0, 12);
-  if (!IMPERATIVE_GATE.may(text)) return null;
+  if (PROOF_HEADING_GATE.may(text, problem) && PROOF_HEADING.test(text)) return around(text, 0, 12);
+  if (!IMPERATIVE_GATE.may(text, problem)) return null;
   IMPERATIVE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = IMPERATIVE.exec(text)) !== null) {

@@ -41,15 +41,17 @@ export function asyWasPresent(rec: FilterInput): boolean {
 
 export function figureEvidence(rec: FilterInput): FigureEvidence {
   const prose = proseOf(rec.problem);
+  // the gates scan the problem (shared with the other filters), not the prose: see `proseOf`
   const asy = asyWasPresent(rec);
-  const inlineTable = INLINE_TABLE.test(rec.problem);
+  // every match holds a `\\begin{` or a `|`: most texts have neither and skip the scan
+  const inlineTable = (rec.problem.includes('\\begin{') || rec.problem.includes('|')) && INLINE_TABLE.test(rec.problem);
   // a drawing named as the carrier of data counts as a mere citation when its own sentence
   // says what the drawing shows (regular, constructed, an example): then the data must be shown
-  const namedHit = inlineTable || !NAMES_DRAWING_GATE.may(prose) ? null : firstDependencyHit(NAMES_DRAWING, prose);
+  const namedHit = inlineTable || !NAMES_DRAWING_GATE.may(prose, rec.problem) ? null : firstDependencyHit(NAMES_DRAWING, prose);
   const demoted = namedHit !== null && TEXT_FIXES_DRAWING.test(namedHit.sentence);
   const named = namedHit && !demoted ? namedHit.evidence : null;
-  const shaded = undefinedShading(prose);
-  const cites = (demoted ? namedHit.evidence : null) ?? (inlineTable || !CITES_DRAWING_GATE.may(prose) ? null : firstDependency(CITES_DRAWING, prose)) ?? (asy ? firstDependency(POINTS_AT_ASY, prose) : null);
+  const shaded = undefinedShading(prose, rec.problem);
+  const cites = (demoted ? namedHit.evidence : null) ?? (inlineTable || !CITES_DRAWING_GATE.may(prose, rec.problem) ? null : firstDependency(CITES_DRAWING, prose)) ?? (asy ? firstDependency(POINTS_AT_ASY, prose) : null);
   // data evidence is looked for only where a drawing is cited or was removed
   const arrangedMatch = cites ? ARRANGED.exec(prose) : null;
   const symbol = asy || cites ? undefinedSymbol(rec.problem) : null;

@@ -5,8 +5,14 @@
 export const MATH_SPANS = /\$\$[\s\S]*?\$\$|\$(?:\\.|[^$\\])*\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|\\begin\{(equation|align|gather|eqnarray|array|tabular|cases|pmatrix|bmatrix|matrix)\*?\}[\s\S]*?\\end\{\1\*?\}/g;
 export const ASY_BLOCK = /\[asy\]([\s\S]*?)(?:\[\/asy\]|$)/gi;
 
+/**
+ * Only replaces spans by ` ` or ` § ` and runs of blanks by one space: a run of other characters
+ * in the prose is a run of the problem, so a keyword gate may scan the problem for the prose's
+ * rules (their trigger words hold no space and no `§`).
+ */
 export function proseOf(problem: string): string {
-  return problem.replace(ASY_BLOCK, ' ').replace(MATH_SPANS, ' § ').replace(/[ \t]+/g, ' ');
+  // (a text without `[` has no `[asy]` block: the scan is skipped)
+  return (problem.includes('[') ? problem.replace(ASY_BLOCK, ' ') : problem).replace(MATH_SPANS, ' § ').replace(/[ \t]+/g, ' ');
 }
 
 export function sentences(prose: string): string[] {

@@ -7,10 +7,10 @@ const SHADED = /\bshaded\s+(?:region|area|part|portion|figure|sector|triangle|sq
 const SHADED_GATE = gated(SHADED, ['shaded', 'gray', 'grey', 'darkened']);
 const SHADE_DEFINED = /\bcreat(?:e|es|ed|ing)\b|\bobtained\b|\bleft\s+(?:over|after)\b|\bremov(?:e|es|ed|ing)\b|\bcut(?:ting)?\s+out\b|\bbound(?:s|ed)?\b|\bbetween\s+\w|\benclosed\b|\binside\b[^.]*\boutside\b|\boutside\b[^.]*\binside\b|\bwide\b|\bconsists?\s+of\b|\bformed\s+by\b/i;
 
-/** A shaded region the text never defines (kind 1). */
-export function undefinedShading(prose: string): string | null {
+/** A shaded region the text never defines (kind 1); `problem`: the text `prose` was made from (`proseOf`). */
+export function undefinedShading(prose: string, problem = prose): string | null {
   // every sentence is a part of the prose: without the words no sentence can match
-  if (!SHADED_GATE.may(prose)) return null;
+  if (!SHADED_GATE.may(prose, problem)) return null;
   const ss = sentences(prose);
   let first: string | null = null;
   for (let i = 0; i < ss.length; i++) {

@@ -20,8 +20,14 @@ export interface Gate {
   readonly re: RegExp;
   /** Lower-case literals; every match of `re` contains one of them (ignoring ASCII case). */
   readonly words: readonly string[];
-  /** False only when `re` cannot match `text` (or a substring of it): none of the words occurs. */
-  may(text: string): boolean;
+  /**
+   * False only when `re` cannot match `text` (or a substring of it): none of the words occurs.
+   * `scanned` (default `text`) is the text whose scan decides: it must hold every occurrence of a
+   * trigger word in `text`. A view of the problem that only replaces spans by spaces (math or
+   * `[asy]` removed) may pass the problem, so the view needs no scan of its own, provided its
+   * rule's words contain no space and nothing the view inserts (`§`).
+   */
+  may(text: string, scanned?: string): boolean;
 }
 
 export type GateMode = 'on' | 'audit';
@@ -75,8 +81,8 @@ class GateImpl implements Gate {
     this.probe = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
   }
 
-  may(text: string): boolean {
-    const hit = (scan(text)[this.index >>> 5] & (1 << (this.index & 31))) !== 0;
+  may(text: string, scanned = text): boolean {
+    const hit = (scan(scanned)[this.index >>> 5] & (1 << (this.index & 31))) !== 0;
     if (mode === 'on') return hit;
     if (!hit && this.probe.test(text)) misses.push({ words: this.words, pattern: this.re.source, text });
     return true;

@@ -7,6 +7,8 @@ import { lastArgMemo } from './memo.ts';
 
 /** Removes `[asy]...[/asy]` blocks (Asymptote figure code). */
 export function stripAsy(text: string): string {
+  // most texts have no `[` at all: skip the scan for a tag they cannot contain
+  if (!text.includes('[')) return text;
   return text.replace(/\[asy\][\s\S]*?(?:\[\/asy\]|$)/gi, ' ');
 }
 
@@ -23,20 +25,20 @@ export const stripMath = lastArgMemo((text: string): string => text.replace(MATH
  * math is lost, which is fine: language is decided by the sentences around the formulas.
  */
 export function proseOnly(text: string): string {
-  return stripMath(stripAsy(text))
-    .replace(/\\(?:textbf|textit|emph|text|mathrm|underline)\{([^{}]*)\}/g, '$1')
-    .replace(/\\[a-zA-Z]+\*?/g, ' ')
-    .replace(/\[\/?(?:i|b|u|list|\*|quote|color[^\]]*|size[^\]]*|url[^\]]*|img)\]/gi, ' ')
-    .replace(/[{}_^~\\]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = stripMath(stripAsy(text));
+  // each replacement needs its marker character; without it the scan is skipped
+  if (s.includes('\\')) s = s.replace(/\\(?:textbf|textit|emph|text|mathrm|underline)\{([^{}]*)\}/g, '$1').replace(/\\[a-zA-Z]+\*?/g, ' ');
+  if (s.includes('[')) s = s.replace(/\[\/?(?:i|b|u|list|\*|quote|color[^\]]*|size[^\]]*|url[^\]]*|img)\]/gi, ' ');
+  // braces, scripts, tildes and backslashes become spaces, and every run of spaces one space
+  return s.replace(/[\s{}_^~\\]+/g, ' ').trim();
 }
 
 /**
  * A lightweight plain-text reading of a short answer: `$`, `\text{}`, `\textbf{}`, `\mathrm{}`,
  * `\boxed{}` wrappers and trailing punctuation removed, lower-cased. For keyword tests only.
+ * Memoised: `missing_answer`, `multiple_choice`, `yes_no` and `true_false` read the same answer.
  */
-export function plainAnswer(answer: string): string {
+export const plainAnswer = lastArgMemo((answer: string): string => {
   let s = answer.trim();
   for (let i = 0; i < 4; i++) {
     const before = s;
@@ -49,4 +51,4 @@ export function plainAnswer(answer: string): string {
     if (s === before) break;
   }
   return s.replace(/[.!]+$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
-}
+});
