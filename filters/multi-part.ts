@@ -3,7 +3,7 @@ import { signal } from './filter.ts';
 import { stripAsy } from './text/latex.ts';
 import { blankCount } from './text/blanks.ts';
 import { lastArgMemo } from './text/memo.ts';
-import { gated } from './text/keyword-gate.ts';
+import { gated, type Gate } from './text/keyword-gate.ts';
 import { findOptions } from './text/options.ts';
 import { distinctBoxes } from './text/boxes.ts';
 
@@ -16,7 +16,13 @@ import { distinctBoxes } from './text/boxes.ts';
  * (1) and (2)"), function values `f(1)`, points `(1, 2)`, decimals "1.5 and 2.5", and a single
  * question whose answer is a tuple or a set ("Find $x$ and $y$").
  */
-type Scheme = { name: string; re: RegExp; order: (s: string) => number };
+type Scheme = {
+  name: string;
+  re: RegExp;
+  order: (s: string) => number;
+  /** Keyword gate of `re`, for schemes whose labels hold a rare character or word (`(`, `Ⅰ`, `①`, "part"). */
+  gate?: Gate;
+};
 
 const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii'];
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
@@ -25,6 +31,7 @@ const FULL_ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧ';
 /** Parenthesised labels must not follow a word character (`f(1)`, `P(a)`) or a `^`/`_`. */
 const NOT_ARG = String.raw`(?<![\p{L}\p{N}\\^_')\]}])`;
 
+const PAREN = ['(', '（'];
 const SCHEMES: Scheme[] = [
   { name: '(1)', re: new RegExp(String.raw`${NOT_ARG}[(（]\s*(\d{1,2})\s*[)）]`, 'gu'), order: (s) => Number(s) },
   { name: '1.', re: /^[ \t]*(?:\*\*)?(\d{1,2})[.)](?:\*\*)?[ \t]+(?=\S)/gm, order: (s) => Number(s) },
@@ -36,6 +43,12 @@ const SCHEMES: Scheme[] = [
   { name: 'i)', re: /(?:^|\n)[ \t]*(?:\[b\]|\*\*|\$)?(i{1,3}|iv|vi{0,3})[).](?:\[\/b\]|\*\*|\$)?[ \t]+(?=\S)/gi, order: (s) => ROMAN.indexOf(s.toLowerCase()) + 1 },
   { name: 'part', re: /\bpart\s*\(?([a-h1-9])\)?[.:]/gi, order: (s) => (/\d/.test(s) ? Number(s) : s.toLowerCase().charCodeAt(0) - 96) },
 ];
+// Most problems have no parenthesis, no Ⅰ or ① and no "part": the gate (which scans the problem
+// anyway) spares those schemes' searches. The view `multiPartEvidence` reads only removes
+// `[asy]` code and turns `\text{a)}` into `a)`, so these words occur in it only where they occur
+// in the problem.
+const WORDS: Record<string, readonly string[]> = { '(1)': PAREN, '(I)': PAREN, 'Ⅰ': [...FULL_ROMAN], '①': [...CIRCLED], '(a)': PAREN, part: ['part'] };
+for (const scheme of SCHEMES) if (WORDS[scheme.name]) scheme.gate = gated(scheme.re, WORDS[scheme.name]);
 
 /** Something that asks: a question mark or an instruction/question word. */
 const ASKS = /\?|？|\b(?:find|calculate|compute|determine|evaluate|simplify|solve|prove|show that|explain|write down|write out|express|what is|what are|how (?:many|much|long|far|fast|old|large|big|often)|which (?:of|one)|list all|sketch|draw|give an? (?:example|reason|formula)|estimate|factori[sz]e|expand|derive|verify|discuss|compare|fill in|complete the|judge|identify)\b|求|计算/i;
@@ -81,6 +94,7 @@ export function multiPartEvidence(problem: string): string | null {
   // labels set in math, "& \text{a)} ..." lines of an aligned block, start lines of their own
   const text = stripAsy(problem).replace(/\\text\{\s*([a-h1-9])\)\s*\}/g, '\n$1) ');
   for (const scheme of SCHEMES) {
+    if (scheme.gate && !scheme.gate.may(text, problem)) continue;
     const parts = partsOf(text, scheme);
     if (parts.length < 2) continue;
     // the last part also carries any closing question of the whole problem; a list of
@@ -113,8 +127,11 @@ const ASKS_LAST = /(?:\b(?:find|determine|compute|calculate|evaluate|what|how)\b
 const IMPERATIVE_START = /^(?:find|determine|compute|calculate|evaluate|solve|what|how|which)\b/i;
 
 export function separateQuestions(problem: string): string | null {
-  // a question needs a "?", a second paragraph a line break; the masking below adds neither
-  if (!problem.includes('?') && !problem.includes('\n')) return null;
+  // two questions need two "?", a second paragraph a line break; the masking below adds neither
+  const first = problem.indexOf('?');
+  const twoMarks = first >= 0 && problem.includes('?', first + 1);
+  const lines = problem.includes('\n');
+  if (!twoMarks && !lines) return null;
   const text = stripAsy(problem)
     .replace(MATH_MASK, (m) => m.replace(/[.?!\n]/g, ' '))
     // quoted speech and asides are part of the story
@@ -122,9 +139,12 @@ export function separateQuestions(problem: string): string | null {
     .replace(/\([^()]*\)/g, ' ')
     .trim();
   // two direct questions in a row: "What is the number? Is it odd or even?"
-  const sentences = text.split(/(?<=[.?!])\s+/).map((s) => s.trim()).filter(Boolean);
-  const questions = sentences.filter((s) => QUESTION.test(s));
-  if (questions.length >= 2) return `${questions.length} separate questions: ${questions.map((s) => s.slice(0, 50)).join(' | ')}`;
+  if (twoMarks) {
+    const sentences = text.split(/(?<=[.?!])\s+/).map((s) => s.trim()).filter(Boolean);
+    const questions = sentences.filter((s) => QUESTION.test(s));
+    if (questions.length >= 2) return `${questions.length} separate questions: ${questions.map((s) => s.slice(0, 50)).join(' | ')}`;
+  }
+  if (!lines) return null;
   // two paragraphs that are each a whole problem (concatenated problems)
   const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   for (let k = 1; k < paragraphs.length; k++) {

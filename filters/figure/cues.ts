@@ -1,5 +1,6 @@
 import { around } from '../text/evidence.ts';
 import { gated } from '../text/keyword-gate.ts';
+import { gatedAlternation } from '../text/gated-alternation.ts';
 
 /**
  * The wordings by which a problem points at a drawing, from strongest (names a drawing as the
@@ -13,45 +14,44 @@ const PLACE = String.raw`(?:below|above|here|shown|at\s+(?:the\s+)?(?:right|left
 /** Things whose content is data: a drawing of one of them cannot be replaced by its name. */
 const SHAPE = String.raw`(?:figures?|\w*ominoe?s?|number\s+lines?|polygons?|pentagon|hexagon|octagon|quadrilateral|triangle|trapezoid|parallelogram|prism|cube|solid|spinners?|grid|board|dartboard|geoboard|graphs?|ellipse|parabola|hyperbola|curve|paths?|logo|arrangement|positions|structure|tables?|charts?|histogram|plot|net|map|tiles?|shapes?)`;
 
-/** Kind 1: a drawing named as the carrier of data. */
-export const NAMES_DRAWING = new RegExp(
+const SHOWN_WORDS = ['shown', 'pictured', 'depicted', 'illustrated'];
+/**
+ * Kind 1: a drawing named as the carrier of data. Each alternative with its trigger words: a text
+ * is searched with only the alternatives whose words it holds (text/gated-alternation.ts).
+ */
+export const NAMES_DRAWING_ALTERNATION = gatedAlternation(
   [
     // "the figure below", "the diagram on the right", "the following figure", "the figure shows"
     // ("In the diagram below, ..." and "as shown in the following figure" only cite: kind 2)
-    String.raw`(?<!\b(?:in|see|from|on)\s+)\b(?:the|this|each|following|accompanying|adjoining|attached)\s+(?:following\s+|accompanying\s+|adjoining\s+|attached\s+|given\s+)?${DRAWING}\s+${PLACE}`,
-    String.raw`(?<!\b(?:in|see|from|on)\s+(?:the\s+)?)\bfollowing\s+${DRAWING}\b`,
-    String.raw`\bfollowing\s+(?:\w+\s+)?${SHAPE}\b`,
+    [String.raw`(?<!\b(?:in|see|from|on)\s+)\b(?:the|this|each|following|accompanying|adjoining|attached)\s+(?:following\s+|accompanying\s+|adjoining\s+|attached\s+|given\s+)?${DRAWING}\s+${PLACE}`, DRAWING_WORDS],
+    [String.raw`(?<!\b(?:in|see|from|on)\s+(?:the\s+)?)\bfollowing\s+${DRAWING}\b`, DRAWING_WORDS],
+    [String.raw`\bfollowing\s+(?:\w+\s+)?${SHAPE}\b`, ['following']],
     // "the dots of this figure", "How many triangles are in this figure?"
-    String.raw`(?<!^\s*|[.?!]\s+)\b(?:in|of|on)\s+this\s+${DRAWING}\b`,
+    [String.raw`(?<!^\s*|[.?!]\s+)\b(?:in|of|on)\s+this\s+${DRAWING}\b`, DRAWING_WORDS],
     // "a logo ..., shown below on a grid", "In $\triangle RST$, shown, ..."
-    String.raw`,\s*shown\s*(?:here\s*)?,`,
-    String.raw`(?<!\bas\s+)\bshown\s+(?:below|above|here|at\s+the\s+(?:right|left))`,
-    String.raw`\b(?:the|this)\s+${DRAWING}\s+(?:below\s+|above\s+)?(?:shows|is\s+the|depicts|consists|contains|has)\b`,
-    String.raw`\b(?:fig\.|figure)\s*\d`,
-    String.raw`\[img\]|!\[[^\]]*\]\(`,
+    [String.raw`,\s*shown\s*(?:here\s*)?,`, ['shown']],
+    [String.raw`(?<!\bas\s+)\bshown\s+(?:below|above|here|at\s+the\s+(?:right|left))`, ['shown']],
+    [String.raw`\b(?:the|this)\s+${DRAWING}\s+(?:below\s+|above\s+)?(?:shows|is\s+the|depicts|consists|contains|has)\b`, DRAWING_WORDS],
+    [String.raw`\b(?:fig\.|figure)\s*\d`, ['fig']],
+    [String.raw`\[img\]|!\[[^\]]*\]\(`, ['[img]', '![']],
     // "the pentagon shown", "the right triangle shown below", "the five positions shown"
-    String.raw`\b(?:${SHAPE}|squares|rectangles|triangles|pieces)\s+(?:shown|pictured|depicted|illustrated|drawn\s+(?:below|above|here))\b`,
-    String.raw`\b${SHAPE}\s+(?:below|above)\b(?!\s+(?:it|them|the|a|an|§)\b)`,
-    String.raw`\b${SHAPE}\s+(?:on|at|to)\s+the\s+(?:right|left)\b`,
+    [String.raw`\b(?:${SHAPE}|squares|rectangles|triangles|pieces)\s+(?:shown|pictured|depicted|illustrated|drawn\s+(?:below|above|here))\b`, [...SHOWN_WORDS, 'drawn']],
+    [String.raw`\b${SHAPE}\s+(?:below|above)\b(?!\s+(?:it|them|the|a|an|§)\b)`, ['below', 'above']],
+    [String.raw`\b${SHAPE}\s+(?:on|at|to)\s+the\s+(?:right|left)\b`, ['right', 'left']],
     // "the first three squares are shown.", "the graph of § is shown below"
-    String.raw`\b(?:is|are|was|were)\s+(?:partially\s+|partly\s+)?(?:shown|pictured|depicted|illustrated)\s*(?:below|above|here|at\s+(?:the\s+)?(?:right|left)|to\s+the\s+(?:right|left)|in\s+(?:red|blue|the\s+(?:figure|diagram|picture))|[.,:;]|$)`,
-    String.raw`\bgraphs?\b[^.?!]{0,60}?\b(?:is|are)\s+(?:shown|pictured)\b`,
-    String.raw`\b(?:below|above|here)\s+(?:is|are)\s+(?:a\s+portion\s+of\s+|part\s+of\s+)?(?:the\s+)?graphs?\b`,
-    String.raw`\b(?:in|on|from)\s+the\s+(?:\w+\s+)?(?:table|chart|board|spinner|histogram|arrangement|grid|graph|map)\s+(?:below|above|shown)\b`,
-    String.raw`\bin\s+the\s+(?:table|chart)\b`,
-    String.raw`\b(?:displayed|given|presented|recorded|listed|plotted)\s+(?:in|on)\s+the\s+(?:\w+\s+)?(?:graph|table|chart|histogram|plot)\b`,
-    String.raw`\b(?:the|this)\s+(?:table|chart)\s+(?:shows|gives|lists)\b(?!\s+that)`,
-    String.raw`\b(?:traced|marked|(?<!\bas\s+)drawn)\s+in\s+the\s+${DRAWING}\b`,
-    String.raw`\bstem[- ]and[- ]leaf\s+(?:plot\s+|diagram\s+)?(?:below|above|shown)\b`,
-  ].join('|'),
+    [String.raw`\b(?:is|are|was|were)\s+(?:partially\s+|partly\s+)?(?:shown|pictured|depicted|illustrated)\s*(?:below|above|here|at\s+(?:the\s+)?(?:right|left)|to\s+the\s+(?:right|left)|in\s+(?:red|blue|the\s+(?:figure|diagram|picture))|[.,:;]|$)`, SHOWN_WORDS],
+    [String.raw`\bgraphs?\b[^.?!]{0,60}?\b(?:is|are)\s+(?:shown|pictured)\b`, ['shown', 'pictured']],
+    [String.raw`\b(?:below|above|here)\s+(?:is|are)\s+(?:a\s+portion\s+of\s+|part\s+of\s+)?(?:the\s+)?graphs?\b`, ['graph']],
+    [String.raw`\b(?:in|on|from)\s+the\s+(?:\w+\s+)?(?:table|chart|board|spinner|histogram|arrangement|grid|graph|map)\s+(?:below|above|shown)\b`, ['below', 'above', 'shown']],
+    [String.raw`\bin\s+the\s+(?:table|chart)\b`, ['table', 'chart']],
+    [String.raw`\b(?:displayed|given|presented|recorded|listed|plotted)\s+(?:in|on)\s+the\s+(?:\w+\s+)?(?:graph|table|chart|histogram|plot)\b`, ['graph', 'table', 'chart', 'histogram', 'plot']],
+    [String.raw`\b(?:the|this)\s+(?:table|chart)\s+(?:shows|gives|lists)\b(?!\s+that)`, ['table', 'chart']],
+    [String.raw`\b(?:traced|marked|(?<!\bas\s+)drawn)\s+in\s+the\s+${DRAWING}\b`, DRAWING_WORDS],
+    [String.raw`\bstem[- ]and[- ]leaf\s+(?:plot\s+|diagram\s+)?(?:below|above|shown)\b`, ['stem']],
+  ],
   'gi',
 );
-/** Trigger words of NAMES_DRAWING, alternative by alternative (keyword gate: text/keyword-gate.ts). */
-export const NAMES_DRAWING_GATE = gated(NAMES_DRAWING, [
-  ...DRAWING_WORDS, 'following', 'shown', '[img]', '![', 'pictured', 'depicted', 'illustrated', 'drawn', 'below', 'above',
-  'right', 'left', 'graph', 'table', 'chart', 'histogram', 'plot', 'stem',
-]);
-
+export const NAMES_DRAWING = NAMES_DRAWING_ALTERNATION.re;
 /** Kind 2: a citation of a drawing. */
 export const CITES_DRAWING = new RegExp(
   [

@@ -1,7 +1,7 @@
 import type { FilterInput } from '../filter.ts';
 import { STRIP_ASY } from '../clean/asy.ts';
 import { asyCarriesData } from './asy-data.ts';
-import { ARRANGED, CITES_DRAWING, CITES_DRAWING_GATE, INLINE_TABLE, NAMES_DRAWING, NAMES_DRAWING_GATE, POINTS_AT_ASY, TEXT_FIXES_DRAWING, firstDependency, firstDependencyHit } from './cues.ts';
+import { ARRANGED, CITES_DRAWING, CITES_DRAWING_GATE, INLINE_TABLE, NAMES_DRAWING_ALTERNATION, POINTS_AT_ASY, TEXT_FIXES_DRAWING, firstDependency, firstDependencyHit } from './cues.ts';
 import { proseOf } from './prose.ts';
 import { undefinedShading } from './shading.ts';
 import { undefinedSymbol } from './undefined-symbol.ts';
@@ -47,7 +47,8 @@ export function figureEvidence(rec: FilterInput): FigureEvidence {
   const inlineTable = (rec.problem.includes('\\begin{') || rec.problem.includes('|')) && INLINE_TABLE.test(rec.problem);
   // a drawing named as the carrier of data counts as a mere citation when its own sentence
   // says what the drawing shows (regular, constructed, an example): then the data must be shown
-  const namedHit = inlineTable || !NAMES_DRAWING_GATE.may(prose, rec.problem) ? null : firstDependencyHit(NAMES_DRAWING, prose);
+  const names = inlineTable ? null : NAMES_DRAWING_ALTERNATION.regexFor(prose, rec.problem);
+  const namedHit = names ? firstDependencyHit(names, prose) : null;
   const demoted = namedHit !== null && TEXT_FIXES_DRAWING.test(namedHit.sentence);
   const named = namedHit && !demoted ? namedHit.evidence : null;
   const shaded = undefinedShading(prose, rec.problem);

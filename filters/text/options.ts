@@ -1,3 +1,4 @@
+import { gated } from './keyword-gate.ts';
 import { lastArgMemo } from './memo.ts';
 
 /**
@@ -20,6 +21,8 @@ const LETTERS = 'ABCDEFGH';
 
 /** A label in parentheses, not an argument: `P(A)`, `f(B)`, `\angle(C)` have a word character or `\` before. */
 const PAREN_LABEL = /(?<![A-Za-z0-9\\_^')\]])\(\s*([A-H])\s*\)/g;
+/** Most problems have no `(`: the keyword gate, which scans the problem anyway, spares the search. */
+const PAREN_LABEL_GATE = gated(PAREN_LABEL, ['(']);
 /** A label at the start of a line: `A.`, `A:`, `A)`, `A、`, `A．`, `(A)` handled above. Optional `$`/`**`. */
 const LINE_LABEL = /^[ \t]*(?:\*\*|\$)?\s*([A-H])\s*(?:\*\*)?\s*[.:：．、)]/gm;
 /** An inline label: preceded by whitespace or start, followed by `:`/`.`/`、`/`．`/`：` and a space or `$`. */
@@ -76,6 +79,7 @@ function optionList(problem: string, min: number): OptionList | null {
     ['inline', INLINE_LABEL],
   ];
   for (const [layout, re] of layouts) {
+    if (re === PAREN_LABEL && !PAREN_LABEL_GATE.may(problem)) continue;
     const run = bestRun(problem, collect(problem, re));
     if (run && run.labels.length >= min) {
       const evidence = problem.slice(run.start, run.start + 120).replace(/\s+/g, ' ');
