@@ -1,8 +1,7 @@
 import type { Filter } from './filter.ts';
 import { signal } from './filter.ts';
 import { multiPartReading } from './multi-part.ts';
-import { extractBoxedSpans } from '../checker/index.ts';
-import { distinctBoxes } from './text/boxes.ts';
+import { boxSpans, distinctBoxes } from './text/boxes.ts';
 import { gated } from './text/keyword-gate.ts';
 import { findOptions } from './text/options.ts';
 
@@ -72,7 +71,7 @@ export const multipleAnswers: Filter = {
 
 /** The text after the solution's last box when it goes on with "or" and another value, else null. */
 function alternativeAfterLastBox(solution: string): string | null {
-  const last = extractBoxedSpans(solution).at(-1);
+  const last = boxSpans(solution).at(-1);
   if (last === undefined) return null;
   const after = solution.slice(last.end);
   return OR_AFTER_BOX.test(after) ? after.slice(0, 80).trim() : null;

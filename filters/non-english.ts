@@ -54,33 +54,40 @@ function isWordAt(text: string, start: number, w: string): boolean {
 }
 
 export function mostlyEnglishWords(prose: string): boolean {
-  const text = prose.slice(0, MAX_CHARS);
-  let words = 0, hits = 0;
-  if (isAscii(text)) {
-    // the words of `text.toLowerCase().match(WORD)`, read in place
-    let h = 0, start = 0;
-    for (let i = 0; i <= text.length; i++) {
-      let c = i < text.length ? text.charCodeAt(i) : 0;
-      if (c >= 65 && c <= 90) c += 32;
-      if ((c >= 97 && c <= 122) || c === 39) {
-        h = (Math.imul(h, 31) + c) | 0;
-      } else {
-        if (i > start) {
-          words++;
-          const w = BY_HASH.get(h);
-          if (w !== undefined && w.length === i - start && isWordAt(text, start, w)) hits++;
-        }
-        h = 0;
-        start = i + 1;
-      }
-    }
-  } else {
+  const counts = asciiWordCounts(prose, Math.min(prose.length, MAX_CHARS));
+  let words: number, hits = 0;
+  if (counts !== null) [words, hits] = counts;
+  else {
     // (lower-casing other scripts may yield ASCII letters: K, the Kelvin sign, becomes k)
-    const found = text.toLowerCase().match(WORD) ?? [];
+    const found = prose.slice(0, MAX_CHARS).toLowerCase().match(WORD) ?? [];
     words = found.length;
     for (const w of found) if (ENGLISH.has(w)) hits++;
   }
   return words >= 6 && hits >= 3 && hits >= 0.25 * words;
+}
+
+/**
+ * The words of `text.slice(0, end).toLowerCase().match(WORD)` and how many are in ENGLISH, read
+ * in place; null when the text is not plain ASCII there.
+ */
+function asciiWordCounts(text: string, end: number): [words: number, hits: number] | null {
+  let words = 0, hits = 0, h = 0, start = 0;
+  for (let i = 0; i <= end; i++) {
+    let c = i < end ? text.charCodeAt(i) : 0;
+    if (c > 127) return null;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || c === 39) h = (Math.imul(h, 31) + c) | 0;
+    else {
+      if (i > start) {
+        words++;
+        const w = BY_HASH.get(h);
+        if (w !== undefined && w.length === i - start && isWordAt(text, start, w)) hits++;
+      }
+      h = 0;
+      start = i + 1;
+    }
+  }
+  return [words, hits];
 }
 
 /** No code unit beyond ASCII. */

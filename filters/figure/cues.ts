@@ -52,18 +52,17 @@ export const NAMES_DRAWING_ALTERNATION = gatedAlternation(
   'gi',
 );
 export const NAMES_DRAWING = NAMES_DRAWING_ALTERNATION.re;
-/** Kind 2: a citation of a drawing. */
-export const CITES_DRAWING = new RegExp(
+/** Kind 2: a citation of a drawing; gated alternative by alternative like NAMES_DRAWING. */
+export const CITES_DRAWING_ALTERNATION = gatedAlternation(
   [
-    String.raw`\b(?:in|on|from|see|refer to|according to|consider|look at|as in)\s+(?:the\s+|this\s+)?(?:accompanying\s+|adjoining\s+|adjacent\s+|given\s+|following\s+|attached\s+|above\s+|below\s+|right\s+|left\s+|venn\s+)?${DRAWING}\b(?!\s+(?:of|formed|obtained|with|that|whose|made)\b)`,
-    String.raw`\bas\s+(?:is\s+)?(?:shown|pictured|depicted|illustrated|indicated)\b`,
-    String.raw`\b(?:shown|illustrated|depicted)\s+(?:in|on)\s+(?:the\s+)?(?:\w+\s+)?${DRAWING}\b`,
-    String.raw`\b(?:the|this)\s+${DRAWING}\b(?!\s+(?:of|formed|obtained|made|whose|with|(?:is|was)\s+(?:then\s+)?(?:rotated|reflected|translated|dilated|folded|cut|moved|turned))\b)`,
-  ].join('|'),
+    [String.raw`\b(?:in|on|from|see|refer to|according to|consider|look at|as in)\s+(?:the\s+|this\s+)?(?:accompanying\s+|adjoining\s+|adjacent\s+|given\s+|following\s+|attached\s+|above\s+|below\s+|right\s+|left\s+|venn\s+)?${DRAWING}\b(?!\s+(?:of|formed|obtained|with|that|whose|made)\b)`, DRAWING_WORDS],
+    [String.raw`\bas\s+(?:is\s+)?(?:shown|pictured|depicted|illustrated|indicated)\b`, [...SHOWN_WORDS, 'indicated']],
+    [String.raw`\b(?:shown|illustrated|depicted)\s+(?:in|on)\s+(?:the\s+)?(?:\w+\s+)?${DRAWING}\b`, DRAWING_WORDS],
+    [String.raw`\b(?:the|this)\s+${DRAWING}\b(?!\s+(?:of|formed|obtained|made|whose|with|(?:is|was)\s+(?:then\s+)?(?:rotated|reflected|translated|dilated|folded|cut|moved|turned))\b)`, DRAWING_WORDS],
+  ],
   'gi',
 );
-/** Trigger words of CITES_DRAWING (keyword gate). */
-export const CITES_DRAWING_GATE = gated(CITES_DRAWING, [...DRAWING_WORDS, 'shown', 'pictured', 'depicted', 'illustrated', 'indicated']);
+export const CITES_DRAWING = CITES_DRAWING_ALTERNATION.re;
 
 /** Words that point at a removed `[asy]` drawing; like a citation they need evidence. */
 export const POINTS_AT_ASY = /\b(?:shaded|below|above|shown|labell?ed|drawn|figure|diagram|graph|picture|pictured|depicted|marked|indicated|illustrated|the following|stages?|(?:each|every|one) (?:square|box|region|cell)s?|the (?:grid|squares|boxes|circles|regions|cells|rows?|columns?)|ink|spinners?|dartboard|arrangement|pattern)\b/gi;

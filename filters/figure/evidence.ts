@@ -1,7 +1,7 @@
 import type { FilterInput } from '../filter.ts';
 import { STRIP_ASY } from '../clean/asy.ts';
 import { asyCarriesData } from './asy-data.ts';
-import { ARRANGED, CITES_DRAWING, CITES_DRAWING_GATE, INLINE_TABLE, NAMES_DRAWING_ALTERNATION, POINTS_AT_ASY, TEXT_FIXES_DRAWING, firstDependency, firstDependencyHit } from './cues.ts';
+import { ARRANGED, CITES_DRAWING_ALTERNATION, INLINE_TABLE, NAMES_DRAWING_ALTERNATION, POINTS_AT_ASY, TEXT_FIXES_DRAWING, firstDependency, firstDependencyHit } from './cues.ts';
 import { proseOf } from './prose.ts';
 import { undefinedShading } from './shading.ts';
 import { undefinedSymbol } from './undefined-symbol.ts';
@@ -41,18 +41,19 @@ export function asyWasPresent(rec: FilterInput): boolean {
 
 export function figureEvidence(rec: FilterInput): FigureEvidence {
   const prose = proseOf(rec.problem);
-  // the gates scan the problem (shared with the other filters), not the prose: see `proseOf`
   const asy = asyWasPresent(rec);
   // every match holds a `\\begin{` or a `|`: most texts have neither and skip the scan
   const inlineTable = (rec.problem.includes('\\begin{') || rec.problem.includes('|')) && INLINE_TABLE.test(rec.problem);
   // a drawing named as the carrier of data counts as a mere citation when its own sentence
   // says what the drawing shows (regular, constructed, an example): then the data must be shown
+  // (the gates scan the problem, which the other filters scan too, not the prose: see `proseOf`)
   const names = inlineTable ? null : NAMES_DRAWING_ALTERNATION.regexFor(prose, rec.problem);
   const namedHit = names ? firstDependencyHit(names, prose) : null;
   const demoted = namedHit !== null && TEXT_FIXES_DRAWING.test(namedHit.sentence);
   const named = namedHit && !demoted ? namedHit.evidence : null;
   const shaded = undefinedShading(prose, rec.problem);
-  const cites = (demoted ? namedHit.evidence : null) ?? (inlineTable || !CITES_DRAWING_GATE.may(prose, rec.problem) ? null : firstDependency(CITES_DRAWING, prose)) ?? (asy ? firstDependency(POINTS_AT_ASY, prose) : null);
+  const citing = inlineTable ? null : CITES_DRAWING_ALTERNATION.regexFor(prose, rec.problem);
+  const cites = (demoted ? namedHit.evidence : null) ?? (citing ? firstDependency(citing, prose) : null) ?? (asy ? firstDependency(POINTS_AT_ASY, prose) : null);
   // data evidence is looked for only where a drawing is cited or was removed
   const arrangedMatch = cites ? ARRANGED.exec(prose) : null;
   const symbol = asy || cites ? undefinedSymbol(rec.problem) : null;

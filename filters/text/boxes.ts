@@ -1,6 +1,13 @@
-import { extractBoxedAll, isEquivalent } from '../../checker/index.ts';
+import { extractBoxedSpans, isEquivalent } from '../../checker/index.ts';
+import type { BoxSpan } from '../../checker/boxed.ts';
 import { stripAsy } from './latex.ts';
 import { lastArgMemo } from './memo.ts';
+
+/**
+ * The checker's boxes of a text, memoised: `multiple_answers` reads the solution's last box and
+ * (through `distinctBoxes`, the same text when it holds no `[asy]`) all of them. Read only.
+ */
+export const boxSpans: (text: string) => readonly BoxSpan[] = lastArgMemo(extractBoxedSpans);
 
 /**
  * The different boxed results of a solution, compared with the checker, so `\frac12` /
@@ -8,7 +15,7 @@ import { lastArgMemo } from './memo.ts';
  * spacers are not results. Memoised: `multiple_answers` and `multi_part` both read them.
  */
 export const distinctBoxes = lastArgMemo((solution: string): string[] => {
-  const boxes = extractBoxedAll(stripAsy(solution)).filter((b) => b !== '' && !/^\\phantom\b/.test(b));
+  const boxes = boxSpans(stripAsy(solution)).map((b) => b.content).filter((b) => b !== '' && !/^\\phantom\b/.test(b));
   const distinct: string[] = [];
   for (const b of boxes) {
     const key = quickKey(b);

@@ -1,4 +1,4 @@
-import { gated, type Gate } from './keyword-gate.ts';
+import { gated, mayMask, type Gate } from './keyword-gate.ts';
 
 /**
  * A long alternation whose alternatives each have their own trigger words (keyword gate). For a
@@ -6,7 +6,7 @@ import { gated, type Gate } from './keyword-gate.ts';
  * order: it finds exactly the matches of the whole alternation, since at every position an
  * alternative left out would fail (it cannot match anywhere in the text) and the others are tried
  * in the same order. A few alternatives cost far less than all of them at every position.
- * The alternatives must not use capture groups across alternatives (no backreferences between them).
+ * At most 31 alternatives; none may refer to another's capture group.
  */
 export interface GatedAlternation {
   /** The whole alternation. */
@@ -17,16 +17,15 @@ export interface GatedAlternation {
 
 export function gatedAlternation(alternatives: readonly (readonly [source: string, words: readonly string[]])[], flags: string): GatedAlternation {
   const gates: Gate[] = alternatives.map(([source, words]) => gated(new RegExp(source, flags), words));
-  const compiled = new Map<string, RegExp>();
+  /** The alternations compiled so far, by the bit set of their alternatives. */
+  const compiled = new Map<number, RegExp>();
   return {
     re: new RegExp(alternatives.map(([source]) => source).join('|'), flags),
     regexFor(text, scanned = text) {
-      const on: number[] = [];
-      for (let i = 0; i < gates.length; i++) if (gates[i].may(text, scanned)) on.push(i);
-      if (on.length === 0) return null;
-      const key = on.join(',');
-      let re = compiled.get(key);
-      if (re === undefined) compiled.set(key, (re = new RegExp(on.map((i) => alternatives[i][0]).join('|'), flags)));
+      const bits = mayMask(gates, text, scanned);
+      if (bits === 0) return null;
+      let re = compiled.get(bits);
+      if (re === undefined) compiled.set(bits, (re = new RegExp(alternatives.filter((_, i) => bits & (1 << i)).map(([source]) => source).join('|'), flags)));
       return re;
     },
   };

@@ -68,6 +68,25 @@ export function gateMisses(): readonly GateMiss[] {
   return misses;
 }
 
+/**
+ * Which of `gs` (at most 31) may match `text`, as a bit set (bit i: `gs[i].may(text, scanned)`):
+ * one look at the scan for all of them.
+ */
+export function mayMask(gs: readonly Gate[], text: string, scanned = text): number {
+  if (gs.length > 31) throw new Error('mayMask: at most 31 gates');
+  let bits = 0;
+  if (mode === 'audit') {
+    for (let i = 0; i < gs.length; i++) if (gs[i].may(text, scanned)) bits |= 1 << i;
+    return bits;
+  }
+  const mask = scan(scanned);
+  for (let i = 0; i < gs.length; i++) {
+    const k = (gs[i] as GateImpl).index;
+    if ((mask[k >>> 5] & (1 << (k & 31))) !== 0) bits |= 1 << i;
+  }
+  return bits;
+}
+
 class GateImpl implements Gate {
   readonly re: RegExp;
   readonly words: readonly string[];

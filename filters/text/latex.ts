@@ -29,8 +29,10 @@ export function proseOnly(text: string): string {
   // each replacement needs its marker character; without it the scan is skipped
   if (s.includes('\\')) s = s.replace(/\\(?:textbf|textit|emph|text|mathrm|underline)\{([^{}]*)\}/g, '$1').replace(/\\[a-zA-Z]+\*?/g, ' ');
   if (s.includes('[')) s = s.replace(/\[\/?(?:i|b|u|list|\*|quote|color[^\]]*|size[^\]]*|url[^\]]*|img)\]/gi, ' ');
-  // braces, scripts, tildes and backslashes become spaces, and every run of spaces one space
-  return s.replace(/[\s{}_^~\\]+/g, ' ').trim();
+  // braces, scripts, tildes and backslashes become spaces, and every run of spaces one space:
+  // each maximal run of these characters becomes " ", found by a search that skips the runs
+  // already equal to " " (most of them: the spaces between words)
+  return s.replace(/[\s{}_^~\\]{2,}|[^\S ]|[{}_^~\\]/g, ' ').trim();
 }
 
 /**
