@@ -1,5 +1,4 @@
 import { around } from '../text/evidence.ts';
-import { gated } from '../text/keyword-gate.ts';
 import { gatedAlternation } from '../text/gated-alternation.ts';
 
 /**

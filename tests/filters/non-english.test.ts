@@ -26,4 +26,24 @@ describe('non_english', () => {
     expect(mostlyEnglishWords('Soit f une fonction telle que on a f(x) pour tout x réel')).toBe(false);
     expect(mostlyEnglishWords('Compute 2+2.')).toBe(false);
   });
+  it('counts function words in place as the word regex over the lower-cased text does', () => {
+    const english = new Set(('the of and a an to in is are be that it for on with as by at from this which what how many find if then let its their there was were has have each all any such than when where who whose given number value determine compute calculate show what\'s or not into can does').split(' '));
+    const reference = (prose: string) => {
+      const words = prose.slice(0, 300).toLowerCase().match(/[a-z']+/g) ?? [];
+      const hits = words.filter((w) => english.has(w)).length;
+      return words.length >= 6 && hits >= 3 && hits >= 0.25 * words.length;
+    };
+    const texts = [
+      "WHAT'S THE VALUE OF X IF IT IS GIVEN THAT",
+      'the2of3and4a5an6to',
+      'Determinethe calculated values, computes shows: thee ofthe anda',
+      `${'x '.repeat(140)}the of and a an to in is`,
+      `${'word '.repeat(58)}the the the the`,
+      "it's a number that can be found by the formula: don't",
+      'Find the Kelvin value of the number in the box and its sign',
+      'Find the value of the number in the box and its sign ①',
+      'Sea el número de la suma de los',
+    ];
+    for (const t of texts) expect(mostlyEnglishWords(t), t).toBe(reference(t));
+  });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { gated, gateMisses, setGateMode } from '../../../filters/text/keyword-gate.ts';
+import { gated, gateMisses, mayMask, setGateMode } from '../../../filters/text/keyword-gate.ts';
 
 afterEach(() => setGateMode('on'));
 
@@ -42,6 +42,24 @@ describe('keyword gate', () => {
     expect(gateMisses().map((m) => m.text)).toEqual(['as pictured']);
     setGateMode('on');
     expect(incomplete.may('as pictured')).toBe(false);
+  });
+
+  it('may decide from another text (a view and the text it was made from) and still audit the view', () => {
+    const g = gated(/shown/i, ['shown']);
+    expect(g.may('x', 'as shown')).toBe(true);
+    expect(g.may('as shown', 'x')).toBe(false);
+    setGateMode('audit');
+    expect(g.may('as shown', 'x')).toBe(true);
+    expect(gateMisses().map((m) => m.text)).toEqual(['as shown']);
+  });
+
+  it('mayMask gives the bit set of the rules that may match', () => {
+    expect(mayMask([a, b, c, d], 'USHERS')).toBe(0b0111);
+    expect(mayMask([d, a], 'he ①')).toBe(0b11);
+    expect(mayMask([b, c], 'x', 'his')).toBe(0b01);
+    expect(mayMask([a, b], 'nothing')).toBe(0);
+    setGateMode('audit');
+    expect(mayMask([a, b], 'nothing')).toBe(0b11);
   });
 
   it('refuses upper-case or empty words', () => {
