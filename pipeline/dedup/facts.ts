@@ -1,10 +1,12 @@
 import type { DedupConfig } from '../../schemas/config.ts';
 import { MinHasher } from './minhash.ts';
-import { murmur3String } from './murmur3.ts';
+import { murmur3Bytes } from './murmur3.ts';
 import { normalizeProblem } from './normalize.ts';
-import { questionTokens } from './question-tokens.ts';
-import { shingleHashes } from './shingles.ts';
+import { questionTokensOf } from './question-tokens.ts';
+import { shingleHashesOf } from './shingles.ts';
 import { valueHashes } from './template-siblings.ts';
+import { textBytes } from './text-bytes.ts';
+import { tokenRanges } from './token-ranges.ts';
 
 /** Seeds of the 64-bit exact-text hash (two murmur3 x86_32 halves of the normalised UTF-8). */
 export const EXACT_SEED_HI = 0x2545f491;
@@ -46,19 +48,22 @@ export function dedupFactsNormalized(norm: string, cfg: DedupConfig, original: s
   const key = `${cfg.num_perm}/${cfg.seed}`;
   let hasher = hashers.get(key);
   if (!hasher) hashers.set(key, (hasher = new MinHasher(cfg.num_perm, cfg.seed)));
-  const set = shingleHashes(norm, { wordNgram: cfg.word_ngram, charNgram: cfg.char_ngram });
+  // one encoding and one tokenisation of the text, shared by the hashes below
+  const text = textBytes(norm);
+  const tokens = tokenRanges(norm);
+  const set = shingleHashesOf(text, tokens, { wordNgram: cfg.word_ngram, charNgram: cfg.char_ngram });
   const bands = new Uint32Array(cfg.bands);
   const sig = hasher.signature(set);
   MinHasher.bandHashes(sig, cfg.bands, cfg.rows, bands, 0);
   const sketch = new Uint8Array(sig.length);
   for (let i = 0; i < sig.length; i++) sketch[i] = sig[i] & 0xff;
   return {
-    hi: murmur3String(norm, EXACT_SEED_HI),
-    lo: murmur3String(norm, EXACT_SEED_LO),
+    hi: murmur3Bytes(text.bytes, 0, text.length, EXACT_SEED_HI),
+    lo: murmur3Bytes(text.bytes, 0, text.length, EXACT_SEED_LO),
     bands,
     sketch,
     set,
     values: valueHashes(norm, original),
-    question: questionTokens(norm, original),
+    question: questionTokensOf(norm, tokens, original),
   };
 }
