@@ -19,10 +19,13 @@ export function collapseSpaces(s: string): string {
     if (!isSpace(s.charCodeAt(i))) continue;
     let end = i + 1;
     while (end < len && isSpace(s.charCodeAt(end))) end++;
-    const keep = (i === 0 || isLetterOrNumberAt(s, codePointBefore(s, i))) && (end === len || isLetterOrNumberAt(s, end));
-    out += s.slice(last, i);
-    if (keep && i > 0) out += ' ';
-    last = end;
+    const keep = i > 0 && isLetterOrNumberAt(s, codePointBefore(s, i)) && (end === len || isLetterOrNumberAt(s, end));
+    // a single kept space stays where it is (most spaces): no new piece of string
+    if (!(keep && end === i + 1 && s.charCodeAt(i) === 32)) {
+      out += s.slice(last, i);
+      if (keep) out += ' ';
+      last = end;
+    }
     i = end - 1;
   }
   out = last === 0 ? s : out + s.slice(last);

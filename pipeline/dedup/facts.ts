@@ -38,6 +38,17 @@ export interface DedupFacts {
 }
 
 const hashers = new Map<string, MinHasher>();
+let last: { numPerm: number; seed: number; hasher: MinHasher } | null = null;
+
+/** The MinHasher of a config (the last one kept apart: no key string per record). */
+function hasherFor(cfg: DedupConfig): MinHasher {
+  if (last && last.numPerm === cfg.num_perm && last.seed === cfg.seed) return last.hasher;
+  const key = `${cfg.num_perm}/${cfg.seed}`;
+  let hasher = hashers.get(key);
+  if (!hasher) hashers.set(key, (hasher = new MinHasher(cfg.num_perm, cfg.seed)));
+  last = { numPerm: cfg.num_perm, seed: cfg.seed, hasher };
+  return hasher;
+}
 
 export function dedupFacts(problem: string, cfg: DedupConfig): DedupFacts {
   return dedupFactsNormalized(normalizeProblem(problem), cfg, problem);
@@ -45,9 +56,7 @@ export function dedupFacts(problem: string, cfg: DedupConfig): DedupFacts {
 
 /** `dedupFacts` for text already passed through `normalizeProblem` (`original`: the text before). */
 export function dedupFactsNormalized(norm: string, cfg: DedupConfig, original: string): DedupFacts {
-  const key = `${cfg.num_perm}/${cfg.seed}`;
-  let hasher = hashers.get(key);
-  if (!hasher) hashers.set(key, (hasher = new MinHasher(cfg.num_perm, cfg.seed)));
+  const hasher = hasherFor(cfg);
   // one encoding and one tokenisation of the text, shared by the hashes below
   const text = textBytes(norm);
   const tokens = tokenRanges(norm);
