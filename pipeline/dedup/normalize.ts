@@ -59,8 +59,11 @@ const OPTIONS_TAIL = /\(\s*A\s*\)(?:(?!\(\s*A\s*\))[\s\S])*?\(\s*B\s*\)[\s\S]*?\
 export function normalizeProblem(text: string): string {
   let s = text.normalize('NFKC').replace(SYMBOL_RE, (c) => SYMBOLS[c]);
   s = s.replace(COMMAND_ALIAS, aliasOf);
-  s = s.replace(INVISIBLE, '').replace(SPACING, ' ');
-  for (let prev = ''; prev !== s; ) {
+  // (a regex pass costs even when nothing matches: these need a backslash, half the problems have none)
+  const commands = s.includes('\\');
+  if (commands) s = s.replace(INVISIBLE, '');
+  if (commands || s.includes('~')) s = s.replace(SPACING, ' ');
+  for (let prev = ''; commands && prev !== s; ) {
     prev = s;
     s = s.replace(TEXT_WRAP, ' $1 ');
   }
@@ -68,7 +71,7 @@ export function normalizeProblem(text: string): string {
   s = lowerProse(s.includes('\\$') ? s.replace(/\\\$/g, ESCAPED_DOLLAR) : s);
   s = s.replace(DELIMITER, ' ');
   if (s.includes(ESCAPED_DOLLAR)) s = s.replaceAll(ESCAPED_DOLLAR, ' ');
-  // (a regex pass costs even when nothing matches: skip those whose literal text is absent)
+  // (likewise: skip the passes whose literal text is absent)
   const braced = s.includes('^{') || s.includes('_{');
   if (braced) s = s.replace(/([\^_])\{\s*\}/g, '');
   if (s.includes('&')) s = s.replace(/&/g, ' ');
