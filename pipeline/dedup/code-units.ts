@@ -56,3 +56,22 @@ export function wordTokenEnd(s: string, i: number): number {
   } else return -1;
   return end;
 }
+
+/** `[\p{L}\p{N}]` per BMP code unit, decided by the regex on first sight: 0 unknown, 1 yes, 2 no. */
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const bmpLetterOrNumber = new Uint8Array(65536);
+
+/** True when the code point at `i` (a pair counts whole; a lone surrogate is neither) is a letter or a number. */
+export function isLetterOrNumberAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return isAsciiLetter(c) || isDigit(c);
+  if (isHighSurrogate(c) && i + 1 < s.length && isLowSurrogate(s.charCodeAt(i + 1))) return LETTER_OR_NUMBER.test(s.slice(i, i + 2));
+  let k = bmpLetterOrNumber[c];
+  if (k === 0) bmpLetterOrNumber[c] = k = LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/** The code point that ends just before `i` starts at `i - 2` when it is a surrogate pair, else at `i - 1`. */
+export function codePointBefore(s: string, i: number): number {
+  return i >= 2 && isLowSurrogate(s.charCodeAt(i - 1)) && isHighSurrogate(s.charCodeAt(i - 2)) ? i - 2 : i - 1;
+}

@@ -1,3 +1,5 @@
+import { collapseSpaces } from './collapse-spaces.ts';
+
 /**
  * Math-aware text normalisation for exact-duplicate hashing, shingling and decontamination.
  *
@@ -37,13 +39,6 @@ const SPACING = /\\[,;:!> ]|\\q?quad(?![a-zA-Z])|~/g;
 /** Text wrappers whose content is what matters (innermost braces only; applied repeatedly). */
 const TEXT_WRAP = /\\(?:text|textbf|textit|textrm|emph|mbox|mathrm)\s*\{([^{}]*)\}/g;
 
-/**
- * A space with a symbol (not a letter or digit) on either side. Written to start with the space
- * (a lookbehind over the space and the code point before it) so the engine tries only spaces,
- * not every position: the same matches as ` (?=[^\p{L}\p{N}])|(?<=[^\p{L}\p{N}]) `.
- */
-const SPACE_BESIDE_SYMBOL = / (?:(?=[^\p{L}\p{N}])|(?<=[^\p{L}\p{N}] ))/gu;
-
 const ESCAPED_DOLLAR = '\uE000';
 /** Math delimiters: `$$`, `$`, `\(`, `\)`, `\[`, `\]`, and display environments (`\begin{align*}` ... `\end{align*}`). */
 const DELIMITER = /\$\$|\$|\\\(|\\\)|\\\[|\\\]|\\(?:begin|end)\{(?:align|aligned|equation|gather|gathered|eqnarray|multline|displaymath)\*?\}/g;
@@ -64,8 +59,11 @@ const OPTIONS_TAIL = /\(\s*A\s*\)(?:(?!\(\s*A\s*\))[\s\S])*?\(\s*B\s*\)[\s\S]*?\
 export function normalizeProblem(text: string): string {
   let s = text.normalize('NFKC').replace(SYMBOL_RE, (c) => SYMBOLS[c]);
   s = s.replace(COMMAND_ALIAS, aliasOf);
-  s = s.replace(INVISIBLE, '').replace(SPACING, ' ');
-  for (let prev = ''; prev !== s; ) {
+  // (a regex pass costs even when nothing matches: these need a backslash, half the problems have none)
+  const commands = s.includes('\\');
+  if (commands) s = s.replace(INVISIBLE, '');
+  if (commands || s.includes('~')) s = s.replace(SPACING, ' ');
+  for (let prev = ''; commands && prev !== s; ) {
     prev = s;
     s = s.replace(TEXT_WRAP, ' $1 ');
   }
@@ -73,17 +71,15 @@ export function normalizeProblem(text: string): string {
   s = lowerProse(s.includes('\\$') ? s.replace(/\\\$/g, ESCAPED_DOLLAR) : s);
   s = s.replace(DELIMITER, ' ');
   if (s.includes(ESCAPED_DOLLAR)) s = s.replaceAll(ESCAPED_DOLLAR, ' ');
-  s = s.replace(/([\^_])\{\s*\}/g, '');
+  // (likewise: skip the passes whose literal text is absent)
+  const braced = s.includes('^{') || s.includes('_{');
+  if (braced) s = s.replace(/([\^_])\{\s*\}/g, '');
   if (s.includes('&')) s = s.replace(/&/g, ' ');
-  s = s
-    .replace(/([\^_])\{\s*([A-Za-z0-9])\s*\}/g, '$1$2')
-    .replace(/\\frac\s*([0-9])\s*([0-9])/g, '\\frac{$1}{$2}');
+  if (braced) s = s.replace(/([\^_])\{\s*([A-Za-z0-9])\s*\}/g, '$1$2');
+  if (s.includes('\\frac')) s = s.replace(/\\frac\s*([0-9])\s*([0-9])/g, '\\frac{$1}{$2}');
   if (s.includes('\\sqrt')) s = s.replace(/\\sqrt\s*([0-9])/g, '\\sqrt{$1}');
-  s = s
-    .replace(/\s+/g, ' ')
-    .replace(SPACE_BESIDE_SYMBOL, '')
-    .replace(/[\s.,;:!?]+$/u, '')
-    .trim();
+  // collapse whitespace, drop spaces next to symbols, strip trailing punctuation, trim
+  s = collapseSpaces(s);
   // Removing a space can expose `\cmd` + letter ("\alpha x" keeps its space: both sides are
   // letters); the rule above only removes spaces beside symbols, so command names stay intact.
   return s;

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
-import { wordTokenEnd } from './code-units.ts';
 import { murmur3AsciiRange, murmur3String } from './murmur3.ts';
+import { type TokenRanges, tokenRanges } from './token-ranges.ts';
 
 /**
  * "Two problems, not one": the question tokens of a problem and the rule that tells a copy
@@ -61,8 +61,30 @@ const NEGATION = new Set(['not', 'no', 'cannot', 'never', 'neither', 'nor', 'wit
  * ("16-ounce" vs "16 ounce", `f(x)/y` vs `\frac{f(x)}y`).
  */
 const TOKEN = /\\[A-Za-z]+|\p{L}+|[0-9]+(?:\.[0-9]+)?|[.?!]/gu;
-/** Title-case words after a lower-case word or a comma in the original: personal and place names. */
-const NAME = /(?<=[a-z,;] )[A-Z][a-z]+\b/g;
+/**
+ * Title-case words after a lower-case word or a comma in the original: personal and place names.
+ * The matches of `/(?<=[a-z,;] )[A-Z][a-z]+\b/g` (lower-cased), found by a scan: the regex tries
+ * its lookbehind at every position, a third of the cost of the question tokens.
+ */
+function namesIn(original: string): Set<string> {
+  const names = new Set<string>();
+  const len = original.length;
+  for (let i = original.indexOf(' ') + 1; i > 0 && i < len; i = original.indexOf(' ', i) + 1) {
+    // i: just after a space
+    const before = original.charCodeAt(i - 2);
+    if (!((before >= 97 && before <= 122) || before === 44 || before === 59)) continue;
+    const c = original.charCodeAt(i);
+    if (c < 65 || c > 90) continue;
+    let e = i + 1;
+    while (e < len && isLower(original.charCodeAt(e))) e++;
+    // [a-z]+ then a word boundary: at least one lower-case letter, then no word character
+    if (e > i + 1 && (e === len || !isWordChar(original.charCodeAt(e)))) names.add(original.slice(i, e).toLowerCase());
+  }
+  return names;
+}
+const isLower = (c: number) => c >= 97 && c <= 122;
+/** `\w` of a regex without the `u` flag. */
+const isWordChar = (c: number) => isLower(c | 0x20) || (c >= 48 && c <= 57) || c === 95;
 const QUESTION_SEED = 0x2f6b3a1d;
 
 /** Light stemming so "colors"/"color", "distances"/"distance", "zeroes"/"zeros" agree. */
@@ -95,40 +117,40 @@ function tokenValue(key: string, cls: number): number {
  * boundaries, numbers, letters, negations, filler words) and the value it then takes. Problems
  * share most of their words; the table is emptied when full so a long run cannot grow it.
  */
-const TABLE_BITS = 18;
+const TABLE_BITS = 16;
 const TABLE_MAX = 1 << (TABLE_BITS - 1);
-const slots = new Int32Array(1 << TABLE_BITS); // entry + 1; 0 is empty
-const entryHash: number[] = [];
+/** Per slot, the token's hash and its entry + 1 (0: empty), side by side so a probe reads one cache line. */
+const slots = new Int32Array(2 << TABLE_BITS);
 const entryText: string[] = [];
-const entryPlain: number[] = [];
+const entryPlain = new Uint32Array(TABLE_MAX);
 const entryWord: (string | null)[] = [];
-const entryAsName: number[] = [];
+const entryAsName = new Uint32Array(TABLE_MAX);
+let entries = 0;
 
 function entryFor(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h >>>= 0;
-  const mask = slots.length - 1;
+  const mask = (1 << TABLE_BITS) - 1;
   let k = h & mask;
-  for (let e = slots[k]; e !== 0; e = slots[k]) {
-    if (entryHash[e - 1] === h && sameText(entryText[e - 1], s, start, end)) return e - 1;
+  for (let e = slots[2 * k + 1]; e !== 0; e = slots[2 * k + 1]) {
+    if (slots[2 * k] === h && sameText(entryText[e - 1], s, start, end)) return e - 1;
     k = (k + 1) & mask;
   }
-  if (entryHash.length >= TABLE_MAX) {
+  if (entries >= TABLE_MAX) {
     slots.fill(0);
-    entryHash.length = entryText.length = entryPlain.length = entryWord.length = entryAsName.length = 0;
+    entries = entryText.length = entryWord.length = 0;
     return entryFor(s, start, end);
   }
   const tok = s.slice(start, end);
   const { key, cls } = classify(tok, NO_NAMES);
   const w = cls === CLASS_CONTENT && !/^[0-9]/.test(tok) && tok.length > 1 ? (tok.startsWith('\\') ? tok.slice(1) : tok).toLowerCase() : null;
-  const e = entryHash.length;
-  entryHash.push(h);
+  const e = entries++;
   entryText.push(tok);
-  entryPlain.push(tokenValue(key, cls));
+  entryPlain[e] = tokenValue(key, cls);
   entryWord.push(w);
-  entryAsName.push(w === null ? 0 : tokenValue(w, CLASS_FILLER));
-  slots[k] = e + 1;
+  entryAsName[e] = w === null ? 0 : tokenValue(w, CLASS_FILLER);
+  slots[2 * k] = h;
+  slots[2 * k + 1] = e + 1;
   return e;
 }
 
@@ -141,39 +163,37 @@ const NO_NAMES = new Set<string>();
 
 /** Question tokens of a normalised text (`original`: the text before normalisation, for names). */
 export function questionTokens(normalized: string, original?: string): Uint32Array {
-  const names = new Set<string>();
-  if (original) for (const m of original.match(NAME) ?? []) names.add(m.toLowerCase());
-  const values: number[] = [];
-  // the tokens of TOKEN, scanned in place
-  const s = normalized;
-  const len = s.length;
-  let i = 0;
-  while (i < len) {
+  return questionTokensOf(normalized, tokenRanges(normalized), original);
+}
+
+/**
+ * `questionTokens` from the shingle tokens of the text (token-ranges.ts): the tokens of TOKEN
+ * are its word tokens and its `.`, `?` and `!`, read in place.
+ */
+export function questionTokensOf(s: string, tokens: TokenRanges, original?: string): Uint32Array {
+  const names = original ? namesIn(original) : NO_NAMES;
+  const { start, end, word } = tokens;
+  if (values.length < tokens.count) values = new Uint32Array(Math.max(tokens.count, values.length * 2));
+  let n = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    const i = start[t];
     const c = s.charCodeAt(i);
-    let end = wordTokenEnd(s, i);
-    if (end < 0) {
-      // otherwise only a full stop, question or exclamation mark is a token
-      if (c !== 46 && c !== 63 && c !== 33) {
-        i++;
-        continue;
-      }
-      end = i + 1;
-    }
+    if (word[t] === 0 && c !== 46 && c !== 63 && c !== 33) continue;
     if (c >= 48 && c <= 57) {
       // a number is content keyed by itself: hashed in place, kept out of the table (numbers are many)
-      let h = murmur3AsciiRange(s, i, end, QUESTION_SEED);
-      if (h < 0) h = murmur3String(s.slice(i, end), QUESTION_SEED); // longer than the scratch buffer
-      values.push(((h & ~7) | NUMBER_BIT | CLASS_CONTENT) >>> 0);
-      i = end;
+      let h = murmur3AsciiRange(s, i, end[t], QUESTION_SEED);
+      if (h < 0) h = murmur3String(s.slice(i, end[t]), QUESTION_SEED); // longer than the scratch buffer
+      values[n++] = ((h & ~7) | NUMBER_BIT | CLASS_CONTENT) >>> 0;
       continue;
     }
-    const e = entryFor(s, i, end);
+    const e = entryFor(s, i, end[t]);
     const w = entryWord[e];
-    values.push(w !== null && names.size > 0 && names.has(w) ? entryAsName[e] : entryPlain[e]);
-    i = end;
+    values[n++] = w !== null && names.size > 0 && names.has(w) ? entryAsName[e] : entryPlain[e];
   }
-  return Uint32Array.from(values);
+  return values.slice(0, n);
 }
+/** Token values of the text being read (reused; a text has at most one token per code unit). */
+let values = new Uint32Array(1 << 12);
 
 /** True when the two token sequences ask different questions (see the rule above). */
 export function questionChanged(a: ArrayLike<number>, b: ArrayLike<number>): boolean {

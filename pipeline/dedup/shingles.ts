@@ -1,5 +1,7 @@
 import { murmur3Bytes } from './murmur3.ts';
-import { shingleTokens } from './tokenize.ts';
+import { isHighSurrogate } from './code-units.ts';
+import { type TextBytes, textBytes } from './text-bytes.ts';
+import { type TokenRanges, tokenRanges } from './token-ranges.ts';
 
 /**
  * Shingle sets of a normalised problem, as sorted unique uint32 hashes.
@@ -22,26 +24,12 @@ export interface ShingleOptions {
   charNgram: number; // 0 disables character shingles
 }
 
-const encoder = new TextEncoder();
-let buf = new Uint8Array(1 << 16);
-let offsets = new Int32Array(1 << 14);
-/** Shingle hashes of the text being processed (reused; `count` of them are valid). */
+/** Word shingle text: the tokens' bytes, each followed by a space (reused). */
+let joined = new Uint8Array(1 << 14);
+let offsets = new Int32Array(1 << 12);
+/** Shingle hashes of the text being processed, de-duplicated as they come (reused; `count` valid). */
 let hashes = new Uint32Array(1 << 12);
 let count = 0;
-
-function push(h: number): void {
-  if (count === hashes.length) {
-    const bigger = new Uint32Array(hashes.length * 2);
-    bigger.set(hashes);
-    hashes = bigger;
-  }
-  hashes[count++] = h;
-}
-
-function ensure(bytes: number, marks: number): void {
-  if (buf.length < bytes) buf = new Uint8Array(Math.max(bytes, buf.length * 2));
-  if (offsets.length < marks) offsets = new Int32Array(Math.max(marks, offsets.length * 2));
-}
 
 /** Sorted, de-duplicated shingle hashes of an already normalised text. */
 export function shingleSet(normalized: string, opts: ShingleOptions): Uint32Array {
@@ -53,92 +41,106 @@ export function shingleSet(normalized: string, opts: ShingleOptions): Uint32Arra
  * tenth of the cost of sorting. Sort before `jaccard`.
  */
 export function shingleHashes(normalized: string, opts: ShingleOptions): Uint32Array {
+  return shingleHashesOf(textBytes(normalized), tokenRanges(normalized), opts);
+}
+
+/** `shingleHashes` of a text already encoded and tokenised (facts.ts shares both with other facts). */
+export function shingleHashesOf(text: TextBytes, tokens: TokenRanges, opts: ShingleOptions): Uint32Array {
+  startUnique(tokens.count + text.codePoints + 2);
   count = 0;
-  if (opts.wordNgram > 0) addWordShingles(normalized, opts.wordNgram);
-  if (opts.charNgram > 0) addCharShingles(normalized, opts.charNgram);
-  return unique(hashes.subarray(0, count));
+  if (opts.wordNgram > 0) addWordShingles(text, tokens, opts.wordNgram);
+  if (opts.charNgram > 0) addCharShingles(text, opts.charNgram);
+  return hashes.slice(0, count);
 }
 
-function addWordShingles(normalized: string, n: number): void {
-  const tokens = shingleTokens(normalized);
-  if (tokens.length === 0) return;
-  const joined = tokens.join(' ');
-  ensure(joined.length * 3 + 8, tokens.length + 1);
-  const { written } = encoder.encodeInto(joined, buf);
-  // Byte offset where each token starts; token t ends one byte (the space) before token t+1.
-  let pos = 0;
-  for (let t = 0; t < tokens.length; t++) {
-    offsets[t] = pos;
-    pos += utf8Length(tokens[t]) + 1;
+function addWordShingles(text: TextBytes, tokens: TokenRanges, n: number): void {
+  const T = tokens.count;
+  if (T === 0) return;
+  const { bytes, unitByte } = text;
+  // the tokens joined by single spaces; a symbol token's bytes are the text's, so copy them
+  if (joined.length < text.length + T + 8) joined = new Uint8Array(Math.max(text.length + T + 8, joined.length * 2));
+  if (offsets.length < T + 1) offsets = new Int32Array(Math.max(T + 1, offsets.length * 2));
+  let w = 0;
+  for (let t = 0; t < T; t++) {
+    offsets[t] = w;
+    for (let b = unitByte[tokens.start[t]], e = unitByte[tokens.end[t]]; b < e; b++) joined[w++] = bytes[b];
+    joined[w++] = 32;
   }
-  offsets[tokens.length] = written + 1;
-  const last = Math.max(0, tokens.length - n);
+  offsets[T] = w;
+  if (text.loneHigh > 0) {
+    // the shifted ranges may end past the bytes written: read zeros there, not the last text's bytes
+    if (joined.length < w + text.loneHigh + 4) {
+      const bigger = new Uint8Array(w + text.loneHigh + 4);
+      bigger.set(joined.subarray(0, w));
+      joined = bigger;
+    }
+    joined.fill(0, w, w + text.loneHigh + 4);
+    driftOffsets(text, tokens);
+  }
+  const last = Math.max(0, T - n);
   for (let t = 0; t <= last; t++) {
-    const end = offsets[Math.min(t + n, tokens.length)] - 1;
-    push(murmur3Bytes(buf, offsets[t], end, WORD_SEED));
+    const end = offsets[Math.min(t + n, T)] - 1;
+    addUnique(murmur3Bytes(joined, offsets[t], end, WORD_SEED));
   }
 }
 
-function addCharShingles(s: string, n: number): void {
-  if (s.length === 0) return;
-  ensure(s.length * 3 + 8, s.length + 1);
-  const { written } = encoder.encodeInto(s, buf);
-  // Byte offset of each code point (UTF-8 lead bytes are those not of the form 10xxxxxx).
-  let cps = 0;
-  for (let b = 0; b < written; b++) if ((buf[b] & 0xc0) !== 0x80) offsets[cps++] = b;
-  offsets[cps] = written;
+/**
+ * The word shingle offsets have always been computed by counting a lone high surrogate as a
+ * 4-byte pair while the encoder writes it as 3 bytes (U+FFFD): each one shifts the offsets of
+ * the tokens after it by one byte (the end of the text stays exact). Kept so the hashes stay
+ * the same; lone surrogates do not occur in text read from UTF-8. (With many of them a range
+ * ends past the bytes written; those bytes read as zeros.)
+ */
+function driftOffsets(text: TextBytes, tokens: TokenRanges): void {
+  let drift = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    offsets[t] += drift;
+    const st = tokens.start[t];
+    if (tokens.end[t] === st + 1 && isHighSurrogate(text.source.charCodeAt(st))) drift++;
+  }
+}
+
+function addCharShingles(text: TextBytes, n: number): void {
+  const cps = text.codePoints;
+  if (cps === 0) return;
+  const { bytes, pointByte } = text;
   const last = Math.max(0, cps - n);
-  for (let c = 0; c <= last; c++) {
-    push(murmur3Bytes(buf, offsets[c], offsets[Math.min(c + n, cps)], CHAR_SEED));
-  }
+  for (let c = 0; c <= last; c++) addUnique(murmur3Bytes(bytes, pointByte[c], pointByte[Math.min(c + n, cps)], CHAR_SEED));
 }
 
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-/** Open-addressing table for `unique`; a slot is used when its stamp is the current call's. */
+/** Open-addressing table of the hashes added since `startUnique`; a slot is used when its stamp is the current call's. */
 let slots = new Uint32Array(1 << 12);
 let stamps = new Uint32Array(1 << 12);
 let stamp = 0;
+let mask = 0;
 
-/** The distinct values of `a` in first-occurrence order, as a new array (hashes: low bits index). */
-function unique(a: Uint32Array): Uint32Array {
+/** Starts a new de-duplicated run of at most `max` hashes. */
+function startUnique(max: number): void {
   let size = slots.length;
-  if (size < a.length * 2) {
-    while (size < a.length * 2) size *= 2;
+  if (size < max * 2) {
+    while (size < max * 2) size *= 2;
     slots = new Uint32Array(size);
     stamps = new Uint32Array(size);
     stamp = 0;
   }
+  if (hashes.length < max) hashes = new Uint32Array(Math.max(max, hashes.length * 2));
   if (++stamp === 0xffffffff) {
     stamps.fill(0);
     stamp = 1;
   }
-  const mask = size - 1;
-  const out = new Uint32Array(a.length);
-  let w = 0;
-  for (let r = 0; r < a.length; r++) {
-    const v = a[r];
-    let k = v & mask;
-    while (stamps[k] === stamp && slots[k] !== v) k = (k + 1) & mask;
-    if (stamps[k] !== stamp) {
-      stamps[k] = stamp;
-      slots[k] = v;
-      out[w++] = v;
-    }
+  mask = size - 1;
+}
+
+/** Appends `v` unless already added since `startUnique` (hashes: the low bits index). */
+function addUnique(v: number): void {
+  let k = v & mask;
+  while (stamps[k] === stamp) {
+    if (slots[k] === v) return;
+    k = (k + 1) & mask;
   }
-  return w === out.length ? out : out.slice(0, w);
+  stamps[k] = stamp;
+  slots[k] = v;
+  hashes[count++] = v;
 }
 
 /** Exact Jaccard similarity of two sorted unique hash sets (merge walk). */

@@ -21,10 +21,46 @@ const VALUE_TOKEN =
 
 /**
  * Number words and ordinals ("four consecutive odd numbers" vs "six consecutive ..."). Prose is
- * lower-cased by normalisation, so lower-case forms suffice.
+ * lower-cased by normalisation, so lower-case forms suffice. A number word is a whole `\w` run
+ * (the matches of `\b(?:zero|one|...)\b`), found by `numberWords`.
  */
-const NUMBER_WORD =
-  /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|twice|double|triple|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|thousandth)\b/g;
+const NUMBER_WORDS = new Set(
+  ('zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen ' +
+    'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion half twice double triple ' +
+    'first second third fourth fifth sixth seventh eighth ninth tenth hundredth thousandth').split(' '),
+);
+const MAX_NUMBER_WORD = Math.max(...[...NUMBER_WORDS].map((w) => w.length));
+/** A cheap hash of a run's code units: most runs are other words, told apart without a string. */
+const codeOf = (s: string, start: number, end: number): number => {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+};
+const NUMBER_WORD_CODES = new Set([...NUMBER_WORDS].map((w) => codeOf(w, 0, w.length)));
+
+/** Appends the number words of `s`: its maximal `\w` runs (ASCII letters, digits, `_`) that are one. */
+function numberWords(s: string, out: string[]): void {
+  const len = s.length;
+  for (let i = 0; i < len; ) {
+    if (!isWordChar(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    while (e < len && isWordChar(s.charCodeAt(e))) e++;
+    if (e - i <= MAX_NUMBER_WORD && e - i >= 3 && NUMBER_WORD_CODES.has(codeOf(s, i, e))) {
+      const w = s.slice(i, e);
+      if (NUMBER_WORDS.has(w)) out.push(w);
+    }
+    i = e;
+  }
+}
+
+/** `\w` of a regex without the `u` flag. */
+const isWordChar = (c: number) => ((c | 0x20) >= 97 && (c | 0x20) <= 122) || (c >= 48 && c <= 57) || c === 95;
+
+/** `$` + letter for each ASCII letter (by code): the math-letter tokens, made once. */
+const MATH_LETTER: string[] = Array.from({ length: 128 }, (_x, c) => `$${String.fromCharCode(c)}`);
 
 /** Math segments of the original text: `$$..$$`, `$..$` (not `\$`), `\(..\)`, `\[..\]`. */
 const MATH_SEGMENT = /\$\$([\s\S]*?)\$\$|(?<!\\)\$((?:[^$\\]|\\[\s\S])*?)\$|\\\(([\s\S]*?)\\\)|\\\[([\s\S]*?)\\\]/g;
@@ -42,12 +78,15 @@ export function valueTokens(normalized: string, original?: string): string[] {
 function unsortedValueTokens(normalized: string, original?: string): string[] {
   const m = normalized.match(VALUE_TOKEN) ?? [];
   const out = m.map((t) => (t.includes(',') ? t.replace(/\{,\}|,/g, '') : t));
-  for (const w of normalized.match(NUMBER_WORD) ?? []) out.push(w);
+  numberWords(normalized, out);
   if (original !== undefined && (original.includes('$') || original.includes('\\'))) {
     MATH_SEGMENT.lastIndex = 0;
     for (let seg = MATH_SEGMENT.exec(original!); seg; seg = MATH_SEGMENT.exec(original!)) {
       const body = (seg[1] ?? seg[2] ?? seg[3] ?? seg[4] ?? '').replace(/\\(?:text|mathrm|textbf|mbox)\s*\{[^{}]*\}|\\[A-Za-z]+/g, ' ');
-      for (const letter of body.match(/[A-Za-z]/g) ?? []) out.push(`$${letter}`);
+      for (let i = 0; i < body.length; i++) {
+        const c = body.charCodeAt(i);
+        if ((c | 0x20) >= 97 && (c | 0x20) <= 122) out.push(MATH_LETTER[c]);
+      }
     }
   }
   return out;

@@ -69,6 +69,20 @@ describe('shingles and MinHash', () => {
     // order and repeats do not matter
     expect(Array.from(h.signature(Uint32Array.of(3, 1, 2, 1)))).toEqual(sig);
   });
+  it('bins by floor(h * numPerm / 2^32) exactly (integer steps), up to numPerm 65536', () => {
+    for (const k of [7, 120, 4096, 65536]) {
+      const h = new MinHasher(k, 3);
+      const set = Uint32Array.from({ length: 3000 }, (_x, i) => fmix32(i * 2654435761));
+      const sig = h.signature(set);
+      const min = new Map<number, number>();
+      for (const x of set) {
+        const v = fmix32((x ^ h.mix) >>> 0);
+        const bin = Math.floor((v * k) / 2 ** 32);
+        min.set(bin, Math.min(min.get(bin) ?? Infinity, v));
+      }
+      for (const [bin, v] of min) expect(sig[bin]).toBe(v);
+    }
+  });
 });
 
 describe('jaccardAtLeast', () => {
