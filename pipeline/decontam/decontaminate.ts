@@ -3,6 +3,7 @@ import { wordTokens } from '../dedup/tokenize.ts';
 import type { BenchmarkItem } from './benchmarks.ts';
 import { NgramIndex, ngramKey } from './ngram-index.ts';
 import { templateSkeleton } from './template.ts';
+import { tokenFingerprint } from './token-fingerprint.ts';
 
 export { defaultBenchmarkSpecs, loadBenchmarks, type BenchmarkItem, type BenchmarkSpec } from './benchmarks.ts';
 
@@ -48,6 +49,9 @@ export class ContaminationIndex {
   private readonly exactText = new Map<string, number>();
   private readonly exactTokens = new Map<string, number>();
   private readonly skeletons = new Map<string, number>();
+  /** Fingerprints of the items' token sequences and skeletons (token-fingerprint.ts). */
+  private readonly exactPrints = new Set<number>();
+  private readonly skeletonPrints = new Set<number>();
   private readonly ngrams: NgramIndex;
   private readonly minShared: number;
   private readonly skip: Set<number>;
@@ -66,8 +70,10 @@ export class ContaminationIndex {
       if (!this.exactText.has(norm)) this.exactText.set(norm, k);
       const joined = tokens.join(' ');
       if (joined !== '' && !this.exactTokens.has(joined)) this.exactTokens.set(joined, k);
+      this.exactPrints.add(tokenFingerprint(tokens, false));
       const skeleton = templateSkeleton(tokens);
       if (skeleton !== null && !this.skeletons.has(skeleton)) this.skeletons.set(skeleton, k);
+      if (skeleton !== null) this.skeletonPrints.add(tokenFingerprint(tokens, true));
       this.ngrams.add(tokens);
     });
   }
@@ -93,7 +99,7 @@ export class ContaminationIndex {
   /** `check` for text already passed through `normalizeProblem` (the pipeline shares it with dedup). */
   checkNormalized(norm: string): Contamination | null {
     const tokens = textTokens(norm);
-    const exact = this.exactText.get(norm) ?? this.exactTokens.get(tokens.join(' '));
+    const exact = this.exactText.get(norm) ?? (this.exactPrints.has(tokenFingerprint(tokens, false)) ? this.exactTokens.get(tokens.join(' ')) : undefined);
     if (exact !== undefined && norm !== '') {
       const it = this.items[exact];
       return { benchmark: it.benchmark, item: it.item, span: clip(tokens, 0, tokens.length), kind: 'exact' };
@@ -103,7 +109,7 @@ export class ContaminationIndex {
       const it = this.items[hit.seq];
       return { benchmark: it.benchmark, item: it.item, span: clip(tokens, hit.queryPos, hit.length), kind: 'ngram' };
     }
-    if (this.template) {
+    if (this.template && this.skeletonPrints.has(tokenFingerprint(tokens, true))) {
       const skeleton = templateSkeleton(tokens);
       const k = skeleton === null ? undefined : this.skeletons.get(skeleton);
       if (k !== undefined) {

@@ -44,8 +44,8 @@ export class NgramIndex {
     const seq = this.seqs.length;
     this.seqs.push(tokens);
     const keys = windowKeys(hashTokens(tokens), this.n);
-    for (let t = 0; t < keys.length; t++) {
-      const key = keys[t];
+    for (let t = 0; t < keys.count; t++) {
+      const key = keys.keys[t];
       const bit = (key >>> 0) & KEY_FILTER_MASK; // key mod 2^32, then its low bits
       this.filter[bit >>> 5] |= 1 << (bit & 31);
       const list = this.postings.get(key);
@@ -66,13 +66,13 @@ export class NgramIndex {
    */
   findShared(tokens: string[], minShared: number, skip: ReadonlySet<number> | null): NgramHit | null {
     if (tokens.length < this.n) return null;
-    const keys = windowKeys(hashTokens(tokens), this.n);
+    const { keys, count: windows } = windowKeys(hashTokens(tokens), this.n);
     const filter = this.filter;
     // made at the first verified window: almost every query has none
     let first: Map<number, NgramHit> | null = null;
     let count: Map<number, number> | null = null;
     let lastWindow: Map<number, number> | null = null; // a window counts once per sequence
-    for (let t = 0; t < keys.length; t++) {
+    for (let t = 0; t < windows; t++) {
       const bit = (keys[t] >>> 0) & KEY_FILTER_MASK;
       if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
       const list = this.postings.get(keys[t]);
@@ -105,9 +105,9 @@ export class NgramIndex {
    */
   sharedKeys(tokens: string[], out: Set<number>): void {
     if (tokens.length < this.n) return;
-    const keys = windowKeys(hashTokens(tokens), this.n);
+    const { keys, count: windows } = windowKeys(hashTokens(tokens), this.n);
     const filter = this.filter;
-    for (let t = 0; t < keys.length; t++) {
+    for (let t = 0; t < windows; t++) {
       const bit = (keys[t] >>> 0) & KEY_FILTER_MASK;
       if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
       const list = this.postings.get(keys[t]);
@@ -130,16 +130,19 @@ export class NgramIndex {
 
 /** Key of one n-gram given as its tokens (for a stored boilerplate list). */
 export function ngramKey(tokens: string[]): number {
-  return windowKeys(hashTokens(tokens), tokens.length)[0];
+  const { keys, count } = windowKeys(hashTokens(tokens), tokens.length);
+  return count > 0 ? keys[0] : NaN; // no tokens: a key no window has
 }
 
 /**
  * Token hashes: FNV-1a over the UTF-16 code units, then murmur3's finaliser. In-memory only
  * (index and queries hash alike; hits are verified token by token), so it needs no encoding,
- * no allocation and no cache.
+ * no allocation and no cache. The result is a view of a scratch array that the next call
+ * overwrites (every caller is done with it before then).
  */
 function hashTokens(tokens: string[]): Uint32Array {
-  const out = new Uint32Array(tokens.length);
+  if (hashScratch.length < tokens.length) hashScratch = new Uint32Array(Math.max(tokens.length, 2 * hashScratch.length));
+  const out = hashScratch.subarray(0, tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];
     let h = 0x811c9dc5;
@@ -157,9 +160,9 @@ function hashTokens(tokens: string[]): Uint32Array {
 const BASE_HI = 0x01000193;
 const BASE_LO = 0x5bd1e995;
 
-function windowKeys(hashes: Uint32Array, n: number): Float64Array {
+function windowKeys(hashes: Uint32Array, n: number): WindowKeys {
   const count = hashes.length - n + 1;
-  if (count <= 0) return new Float64Array(0);
+  if (count <= 0) return { keys: keyScratch, count: 0 };
   let powHi = 1;
   let powLo = 1;
   for (let i = 1; i < n; i++) {
@@ -172,7 +175,8 @@ function windowKeys(hashes: Uint32Array, n: number): Float64Array {
     hi = (Math.imul(hi, BASE_HI) + hashes[i]) | 0;
     lo = (Math.imul(lo, BASE_LO) + (hashes[i] ^ KEY_SEED_LO)) | 0;
   }
-  const keys = new Float64Array(count);
+  if (keyScratch.length < count) keyScratch = new Float64Array(Math.max(count, 2 * keyScratch.length));
+  const keys = keyScratch;
   for (let t = 0; ; t++) {
     keys[t] = ((hi >>> 0) & 0x1fffff) * 0x100000000 + (lo >>> 0);
     if (t + 1 >= count) break;
@@ -181,5 +185,18 @@ function windowKeys(hashes: Uint32Array, n: number): Float64Array {
     hi = (Math.imul(hi - Math.imul(out, powHi), BASE_HI) + inn) | 0;
     lo = (Math.imul(lo - Math.imul(out ^ KEY_SEED_LO, powLo), BASE_LO) + (inn ^ KEY_SEED_LO)) | 0;
   }
-  return keys;
+  return { keys, count };
 }
+
+/** Window keys in `keys[0 .. count)`: a scratch array that the next call overwrites. */
+interface WindowKeys {
+  keys: Float64Array;
+  count: number;
+}
+
+/**
+ * Scratch arrays of the token hashes and window keys, reused from call to call: a query's
+ * arrays lived for one call, and allocating them per record was a fair part of its cost.
+ */
+let hashScratch = new Uint32Array(1024);
+let keyScratch = new Float64Array(1024);
