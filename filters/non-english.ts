@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { BoundedCache } from '../checker/cache.ts';
 import type { Filter } from './filter.ts';
 import { signal } from './filter.ts';
 import { proseOnly } from './text/latex.ts';
@@ -132,17 +133,13 @@ export function detectNonEnglish(problem: string): { fired: boolean; evidence: s
 /**
  * The detector's verdicts on the latest texts it judged: the same short prose recurs across
  * records ("Express as a common fraction.", duplicates before dedup), and at ~100 µs a text the
- * detector is the dearest step of the filters. Bounded: cleared when full.
+ * detector is the dearest step of the filters. Bounded (the checker's memo: oldest out first).
  */
-const verdicts = new Map<string, { fired: boolean; evidence: string }>();
-const MAX_VERDICTS = 8192;
+const verdicts = new BoundedCache<{ fired: boolean; evidence: string }>(8192);
 
 function detectorVerdict(text: string): { fired: boolean; evidence: string } {
   let v = verdicts.get(text);
-  if (v === undefined) {
-    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    verdicts.set(text, (v = detect(text)));
-  }
+  if (v === undefined) verdicts.set(text, (v = detect(text)));
   return { ...v };
 }
 

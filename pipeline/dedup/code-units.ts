@@ -7,6 +7,8 @@ export const isAsciiLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 12
 export const isDigit = (c: number) => c >= 48 && c <= 57;
 export const isHighSurrogate = (c: number) => c >= 0xd800 && c < 0xdc00;
 export const isLowSurrogate = (c: number) => c >= 0xdc00 && c < 0xe000;
+/** `\\w` of a regex without both `i` and `u` flags: ASCII letters, digits and `_`. */
+export const isWordChar = (c: number) => isAsciiLetter(c) || isDigit(c) || c === 95;
 
 /** `\s` of a `u` regex (ECMAScript WhiteSpace and LineTerminator). */
 export function isSpace(c: number): boolean {

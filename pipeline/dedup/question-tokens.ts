@@ -1,4 +1,5 @@
 import { diffArrays } from 'diff';
+import { isWordChar } from './code-units.ts';
 import { murmur3AsciiRange, murmur3String } from './murmur3.ts';
 import { type TokenRanges, tokenRanges } from './token-ranges.ts';
 
@@ -83,8 +84,6 @@ function namesIn(original: string): Set<string> {
   return names;
 }
 const isLower = (c: number) => c >= 97 && c <= 122;
-/** `\w` of a regex without the `u` flag. */
-const isWordChar = (c: number) => isLower(c | 0x20) || (c >= 48 && c <= 57) || c === 95;
 const QUESTION_SEED = 0x2f6b3a1d;
 
 /** Light stemming so "colors"/"color", "distances"/"distance", "zeroes"/"zeros" agree. */

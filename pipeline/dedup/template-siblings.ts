@@ -1,3 +1,4 @@
+import { isWordChar } from './code-units.ts';
 import { murmur3String } from './murmur3.ts';
 
 /**
@@ -55,9 +56,6 @@ function numberWords(s: string, out: string[]): void {
     i = e;
   }
 }
-
-/** `\w` of a regex without the `u` flag. */
-const isWordChar = (c: number) => ((c | 0x20) >= 97 && (c | 0x20) <= 122) || (c >= 48 && c <= 57) || c === 95;
 
 /** `$` + letter for each ASCII letter (by code): the math-letter tokens, made once. */
 const MATH_LETTER: string[] = Array.from({ length: 128 }, (_x, c) => `$${String.fromCharCode(c)}`);
