@@ -61,6 +61,12 @@ export interface DedupOptions {
    * count are the same at any number (see lsh-threads.ts); `lshThreadCount` picks it.
    */
   lshThreads?: number;
+  /**
+   * The records whose flag in `wanted` is set, in index order, in batches: what pass 3 reads
+   * (records in clusters, a small share). The pipeline parses only those lines of its facts
+   * files; without it pass 3 filters `stream()`.
+   */
+  select?: (wanted: Uint8Array) => AsyncIterable<readonly DedupInput[]>;
 }
 
 export async function dedup(
@@ -225,12 +231,20 @@ export async function dedup(
   const clusters = new Map<number, ClusterMember[]>();
   const idOf = new Map<number, string>();
   const read = new Map<number, ClusterMember>();
+  const wanted = new Uint8Array(n);
   let recordsInClusters = 0;
-  for (let i = 0; i < n; i++) if (size[root[i]] > 1 || inAsked[i]) recordsInClusters++;
+  for (let i = 0; i < n; i++) {
+    if (size[root[i]] > 1 || inAsked[i]) {
+      wanted[i] = 1;
+      recordsInClusters++;
+    }
+  }
   if (recordsInClusters > 0) {
-    for await (const rec of inOrder(stream())) {
-      const i = rec.index;
-      if (size[root[i]] > 1 || inAsked[i]) {
+    const select = options.select ?? ((w: Uint8Array) => selectFrom(stream(), w));
+    for await (const batch of select(wanted)) {
+      for (const rec of batch) {
+        const i = rec.index;
+        if (!wanted[i] || read.has(i)) throw new Error(`dedup: selection gave record ${i}, not wanted or twice`);
         idOf.set(i, rec.id);
         read.set(i, {
           index: i,
@@ -246,8 +260,8 @@ export async function dedup(
           edgeJaccard: 0,
         });
       }
-      if (i === n - 1) break;
     }
+    if (read.size !== recordsInClusters) throw new Error(`dedup: selection gave ${read.size} records, expected ${recordsInClusters}`);
     // A held pair joins only clusters whose copies agree: a question changed next to a cluster
     // that is an answer conflict already would otherwise be dropped with it.
     const conflicted = new Set<number>();
@@ -314,6 +328,15 @@ async function* inOrder<T extends { index: number }>(records: AsyncIterable<T>):
     if (rec.index !== expected) throw new Error(`dedup: stream out of order (got index ${rec.index}, expected ${expected})`);
     expected++;
     yield rec;
+  }
+}
+
+/** The wanted records of the full stream (checked to be in index order), one per batch. */
+async function* selectFrom(records: AsyncIterable<DedupInput>, wanted: Uint8Array): AsyncGenerator<readonly DedupInput[]> {
+  const last = wanted.lastIndexOf(1);
+  for await (const rec of inOrder(records)) {
+    if (wanted[rec.index]) yield [rec];
+    if (rec.index === last) break;
   }
 }
 

@@ -3,7 +3,7 @@ import type { DedupDecision, DedupInput } from '../dedup/dedup.ts';
 import type { DedupFacts } from '../dedup/facts.ts';
 import { workerThreads } from '../process/record-processor.ts';
 import type { Progress } from './progress.ts';
-import type { RecordFacts } from '../process/staged-format.ts';
+import type { IndexedFacts } from './staging.ts';
 
 /** What the cross-record stage decided, by dense record index (malformed rows excluded). */
 export interface GlobalDecisions {
@@ -20,7 +20,7 @@ export interface GlobalDecisions {
  * keeps.
  */
 export async function computeGlobalDecisions(
-  facts: () => AsyncIterable<RecordFacts>,
+  factsAt: (wanted: Uint8Array | null) => AsyncIterable<IndexedFacts[]>,
   dedupFacts: () => AsyncIterable<readonly DedupFacts[]>,
   n: number,
   config: Config,
@@ -36,23 +36,20 @@ export async function computeGlobalDecisions(
     for (let k = 0; k < fired.length; k += 2) if (!disabled.has(fired[k]) && !disabled.has(fired[k + 1])) return false;
     return true;
   };
+  // sources of the records read (the summary asks only for those in clusters, all of them read)
   const sources: string[] = new Array(n);
   let pass = 0;
-  async function* inputs(): AsyncGenerator<DedupInput> {
-    let i = 0;
-    for await (const f of facts()) {
-      sources[i] = f.source;
-      yield {
-        index: i,
-        id: f.id,
-        source: f.source,
-        subset: f.subset,
-        answer: f.answer,
-        answer_canonical: f.answer_canonical,
-        eligible: passes(f.fired),
-      };
-      if ((++i & 1023) === 0) progress.tick('dedup: answers of clustered records', i);
+  async function* inputsAt(wanted: Uint8Array | null): AsyncGenerator<DedupInput[]> {
+    for await (const batch of factsAt(wanted)) {
+      yield batch.map(([index, f]) => {
+        sources[index] = f.source;
+        return { index, id: f.id, source: f.source, subset: f.subset, answer: f.answer, answer_canonical: f.answer_canonical, eligible: passes(f.fired) };
+      });
+      progress.tick('dedup: answers of clustered records', batch[batch.length - 1][0] + 1);
     }
+  }
+  async function* inputs(): AsyncGenerator<DedupInput> {
+    for await (const batch of inputsAt(null)) yield* batch;
   }
   async function* features(): AsyncGenerator<readonly DedupFacts[]> {
     pass++;
@@ -64,6 +61,6 @@ export async function computeGlobalDecisions(
   }
   let stats: unknown;
   const lshThreads = lshThreadCount(workerThreads(config), n);
-  const decisions = await dedup(inputs, n, config.dedup, (a, b) => isEquivalent(a, b), { onStats: (s) => (stats = s), features, lshThreads });
+  const decisions = await dedup(inputs, n, config.dedup, (a, b) => isEquivalent(a, b), { onStats: (s) => (stats = s), features, lshThreads, select: inputsAt });
   return { dedup: decisions, summary: dedupSummary(decisions, (i) => sources[i]), stats };
 }

@@ -20,7 +20,7 @@ import { checkOutDir, removeShards } from './out-dir.ts';
 import { decideResume, makePlan } from './run-plan.ts';
 import { dedupFactsPath, factsPath, readMarker, stagedPath, writeMarker, type TaskStats } from './task-marker.ts';
 import { StageTimer } from './stage-timer.ts';
-import { readFacts } from './staging.ts';
+import { readFactsAt } from './staging.ts';
 import { readDedupFacts } from '../dedup/facts-file.ts';
 import { planTasks } from './tasks.ts';
 import { TOOL_VERSION } from '../version.ts';
@@ -176,7 +176,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     let decisions = decision.kind === 'resume' ? loadGlobal(work, records) : null;
     if (decisions) log('resumed: global stages were already done');
     else {
-      decisions = await computeGlobalDecisions(() => readFacts(facts), () => readDedupFacts(dedupFacts), records, config, progress);
+      decisions = await computeGlobalDecisions((wanted) => readFactsAt(facts, wanted), () => readDedupFacts(dedupFacts), records, config, progress);
       crashPoint('before-global-saved');
       await saveGlobal(work, records, decisions);
     }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { OutputError } from '../errors.ts';
-import { lineBuffers } from '../read/jsonl.ts';
 import type { RecordFacts } from '../process/staged-format.ts';
 
 /** A line writer that surfaces write errors (disk full) to the caller instead of crashing. */
@@ -62,11 +62,49 @@ export class StagingWriter {
   }
 }
 
-/** Lines of our own intermediate files (trusted: written by this process). */
-export async function* readLines(paths: readonly string[]): AsyncGenerator<string> {
-  for (const p of paths) for await (const [, bytes] of lineBuffers(p)) yield bytes.toString('utf8');
+/** A parsed facts line and its record index (its line number over all the files, from 0). */
+export type IndexedFacts = [index: number, facts: RecordFacts];
+
+/**
+ * The facts lines whose index is set in `wanted` (every line when null), parsed, in batches of
+ * one buffer fill. The dedup stage wants a fraction of the records (those in clusters): the
+ * other lines are only scanned for their newline (memchr over a reused buffer, no string or
+ * Buffer per line), and reading stops after the last wanted line.
+ */
+export async function* readFactsAt(paths: readonly string[], wanted: Uint8Array | null): AsyncGenerator<IndexedFacts[]> {
+  const last = wanted ? wanted.lastIndexOf(1) : Infinity;
+  let buf = Buffer.allocUnsafe(4 << 20);
+  let index = 0;
+  for (const path of paths) {
+    if (index > last) break;
+    const fh = await open(path, 'r');
+    try {
+      let end = 0; // bytes of valid data in the buffer; a partial line is kept at its start
+      for (;;) {
+        if (end === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]); // a line longer than the buffer
+        const { bytesRead } = await fh.read(buf, end, buf.length - end, null);
+        if (bytesRead === 0) {
+          if (end !== 0) throw new Error(`${path}: facts file does not end with a newline`);
+          break;
+        }
+        end += bytesRead;
+        const data = buf.subarray(0, end);
+        const batch: IndexedFacts[] = [];
+        let start = 0;
+        for (let nl = data.indexOf(NEWLINE); nl !== -1 && index <= last; nl = data.indexOf(NEWLINE, start)) {
+          if (!wanted || wanted[index]) batch.push([index, JSON.parse(data.toString('utf8', start, nl)) as RecordFacts]);
+          index++;
+          start = nl + 1;
+        }
+        if (batch.length) yield batch;
+        if (index > last) break;
+        buf.copyWithin(0, start, end);
+        end -= start;
+      }
+    } finally {
+      await fh.close();
+    }
+  }
 }
 
-export async function* readFacts(paths: readonly string[]): AsyncGenerator<RecordFacts> {
-  for await (const line of readLines(paths)) yield JSON.parse(line) as RecordFacts;
-}
+const NEWLINE = 0x0a;
