@@ -1,9 +1,10 @@
 import { PairBuffer } from './packed-sort.ts';
+import { KeyedRadixSort } from './radix-sort.ts';
 
 /**
  * LSH banding without a hash table of buckets: for each band, sort (band hash, record) pairs and
- * read runs of equal band hash. Memory is one PairBuffer of the participating records per band
- * (8 bytes each), reused band after band; there is no "unseen band" case to crash on.
+ * read runs of equal band hash (a radix sort, radix-sort.ts). Memory is 16 bytes per participating
+ * record, reused band after band; there is no "unseen band" case to crash on.
  *
  * A bucket of k records would give k(k-1)/2 pairs. To bound the work on huge buckets (boiler-
  * plate problems), each record is paired with at most `window` records before it in the bucket
@@ -47,22 +48,28 @@ export interface Banding {
  * hand out bands as the threads claim them).
  */
 export function pairsInBands(b: Banding, which: Iterable<number>, accept: (i: number, j: number) => boolean, pairs: PairBuffer): void {
-  const { bandHashes, bands, members, window } = b;
-  const byBand = new PairBuffer(members.length);
+  const { bandHashes, bands, window } = b;
+  // in increasing index order, so that a stable sort by band hash orders each run by index
+  const members = isIncreasing(b.members) ? b.members : b.members.slice().sort();
+  const m = members.length;
+  const byBand = new KeyedRadixSort(m);
+  const { keys, values } = byBand;
   const need = b.minBands - 1;
   for (const k of which) {
-    byBand.length = 0;
-    for (let m = 0; m < members.length; m++) byBand.push(bandHashes[members[m] * bands + k], members[m]);
+    for (let x = 0; x < m; x++) keys[x] = bandHashes[members[x] * bands + k];
+    values.set(members);
     byBand.sort();
+    const hash = byBand.sortedKeys;
+    const record = byBand.sortedValues;
     let runStart = 0;
-    for (let r = 1; r <= byBand.length; r++) {
-      if (r < byBand.length && byBand.hi(r) === byBand.hi(runStart)) continue;
-      // Run [runStart, r): records in increasing index order (the low word).
+    for (let r = 1; r <= m; r++) {
+      if (r < m && hash[r] === hash[runStart]) continue;
+      // Run [runStart, r): records in increasing index order.
       for (let q = runStart + 1; q < r; q++) {
-        const j = byBand.lo(q);
+        const j = record[q];
         const oj = j * bands;
         for (let p = Math.max(runStart, q - window); p < q; p++) {
-          const i = byBand.lo(p);
+          const i = record[p];
           if (need > 0) {
             const oi = i * bands;
             let shared = 0;
@@ -75,6 +82,11 @@ export function pairsInBands(b: Banding, which: Iterable<number>, accept: (i: nu
       runStart = r;
     }
   }
+}
+
+function isIncreasing(a: Uint32Array): boolean {
+  for (let x = 1; x < a.length; x++) if (a[x] <= a[x - 1]) return false;
+  return true;
 }
 
 /** The pairs sorted by (i, j), unique (already so, unless a record appears twice in `members`). */
