@@ -1,4 +1,4 @@
-import type { DedupFacts } from './facts.ts';
+import type { IndexedDedupFacts } from './facts.ts';
 import { PairBuffer } from './packed-sort.ts';
 import { questionChanged } from './question-tokens.ts';
 import { jaccardAtLeast } from './shingles.ts';
@@ -46,13 +46,14 @@ interface Held {
 const HELD_OVERHEAD = 256;
 
 export async function confirmPairs(
-  features: () => AsyncIterable<readonly DedupFacts[]>,
+  features: (wanted: Uint8Array) => AsyncIterable<readonly IndexedDedupFacts[]>,
   pairs: PairBuffer,
   setSize: Uint32Array,
   opts: ConfirmOptions,
   onEdge: (i: number, j: number, jaccard: number, questionChanged: boolean) => void,
 ): Promise<ConfirmStats> {
   const stats: ConfirmStats = { passes: 0, compared: 0, confirmed: 0, belowThreshold: 0, questionChanged: 0, peakHeldBytes: 0 };
+  const wanted = new Uint8Array(setSize.length); // the records of a pass: its lefts and rights
   let p0 = 0;
   while (p0 < pairs.length) {
     // Chunk: whole left records, in pair order, until the budget is spent (at least one).
@@ -73,10 +74,10 @@ export async function confirmPairs(
     }
     // Right partners of the chunk, ordered by j (hi = j, lo = left i).
     const rights = new PairBuffer(p1 - p0);
-    let lastNeeded = 0;
+    wanted.fill(0);
     for (let p = p0; p < p1; p++) {
       rights.push(pairs.lo(p), pairs.hi(p));
-      if (pairs.lo(p) > lastNeeded) lastNeeded = pairs.lo(p);
+      wanted[pairs.hi(p)] = wanted[pairs.lo(p)] = 1;
     }
     rights.sort();
     stats.passes++;
@@ -84,9 +85,10 @@ export async function confirmPairs(
     const held = new Map<number, Held>();
     let heldBytes = 0;
     let r = 0;
-    let idx = 0;
-    stream: for await (const batch of features()) {
+    for await (const batch of features(wanted)) {
       for (const f of batch) {
+        const idx = f.index;
+        if (!wanted[idx]) continue; // the stream may give every record
         if (r < rights.length && idx === rights.hi(r)) {
           const set = f.set.slice().sort(); // stored unsorted; the merge needs order
           for (; r < rights.length && rights.hi(r) === idx; r++) {
@@ -106,8 +108,8 @@ export async function confirmPairs(
           heldBytes += (f.set.length + f.question.length) * 4;
           if (heldBytes > stats.peakHeldBytes) stats.peakHeldBytes = heldBytes;
         }
-        if (idx++ >= lastNeeded) break stream;
       }
+      if (r === rights.length) break; // the rest of the stream is not needed
     }
     if (r < rights.length) throw new Error(`dedup: stream ended before record ${rights.hi(r)} (re-stream must give the same records)`);
     p0 = p1;

@@ -4,7 +4,7 @@ import { answersAgree, hasDisagreement, resolveCluster, type ClusterMember } fro
 import { rankMembers, sourceRank } from './keeper-policy.ts';
 import type { FilterArrays } from './candidate-filter.ts';
 import { candidatePairsOnThreads } from './lsh-threads.ts';
-import { dedupFacts, type DedupFacts } from './facts.ts';
+import { dedupFacts, type IndexedDedupFacts } from './facts.ts';
 import { PairBuffer } from './packed-sort.ts';
 import { sharedUint32, sharedUint8 } from './shared-arrays.ts';
 import type { DedupDecision, DedupInput, Equivalent } from './types.ts';
@@ -53,9 +53,11 @@ export interface DedupOptions {
   onStats?: (s: DedupStats) => void;
   /**
    * The records' dedup facts in index order, re-streamable (the pipeline reads the binary files
-   * its worker threads wrote). Without it they are computed from `stream()`'s problem texts.
+   * its worker threads wrote). Given `wanted`, it may leave out the records not set there (a
+   * confirmation pass needs a fraction). Without it they are computed from `stream()`'s problem
+   * texts.
    */
-  features?: () => AsyncIterable<readonly DedupFacts[]>;
+  features?: (wanted?: Uint8Array) => AsyncIterable<readonly IndexedDedupFacts[]>;
   /**
    * Threads for the LSH candidate search (default 1: this thread only). The pairs and every
    * count are the same at any number (see lsh-threads.ts); `lshThreadCount` picks it.
@@ -88,10 +90,10 @@ export async function dedup(
   const bands = cfg.bands;
   const features =
     options.features ??
-    async function* (): AsyncGenerator<readonly DedupFacts[]> {
+    async function* (): AsyncGenerator<readonly IndexedDedupFacts[]> {
       for await (const rec of inOrder(stream())) {
         if (rec.problem === undefined) throw new Error(`dedup: record ${rec.index} has no problem text and no dedup facts were given`);
-        yield [dedupFacts(rec.problem, cfg)];
+        yield [{ ...dedupFacts(rec.problem, cfg), index: rec.index }];
       }
     };
 
@@ -111,6 +113,7 @@ export async function dedup(
   for await (const batch of features()) {
     for (const f of batch) {
       if (seen >= n) throw new Error(`dedup: stream gave more than n = ${n} records`);
+      if (f.index !== seen) throw new Error(`dedup: facts out of order (got index ${f.index}, expected ${seen})`);
       if (f.bands.length !== bands || f.sketch.length !== perm) {
         throw new Error(`dedup: record ${seen} has ${f.bands.length} band hashes and ${f.sketch.length} sketch bytes, config wants ${bands} and ${perm}`);
       }

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { DedupFacts } from './facts.ts';
+import type { DedupFacts, IndexedDedupFacts } from './facts.ts';
 
 /**
  * The binary file of dedup facts a read task writes beside its staging file: one entry per
@@ -48,28 +48,36 @@ function entryWords(f: DedupFacts): number {
 }
 
 /**
- * Streams the entries of the files in order, in batches (one per buffer fill: an async step
- * per entry would cost more than decoding it). The arrays of a yielded batch are views into a
- * reused buffer, valid only until the next batch is requested: copy what you keep.
+ * Streams the entries of the files in order, with their indexes (from 0 over all the files), in
+ * batches (one per buffer fill: an async step per entry would cost more than decoding it). With
+ * `wanted`, only the entries set there are decoded (a confirmation pass needs a fraction; the
+ * others are skipped by their length word) and reading stops after the last one. The arrays of
+ * a yielded batch are views into a reused buffer, valid only until the next batch is requested:
+ * copy what you keep.
  */
-export async function* readDedupFacts(paths: readonly string[]): AsyncGenerator<DedupFacts[]> {
+export async function* readDedupFacts(paths: readonly string[], wanted?: Uint8Array): AsyncGenerator<IndexedDedupFacts[]> {
+  const last = wanted ? wanted.lastIndexOf(1) : Infinity;
   let bytes = new Uint8Array(8 << 20);
   let words = new Uint32Array(bytes.buffer);
+  let index = 0;
   for (const path of paths) {
+    if (index > last) break;
     const fh = await open(path, 'r');
     try {
       let start = 0; // word offset of the next entry
       let end = 0; // bytes of valid data in the buffer
       for (;;) {
-        const batch: DedupFacts[] = [];
-        while (end - start * 4 >= 4) {
+        const batch: IndexedDedupFacts[] = [];
+        while (end - start * 4 >= 4 && index <= last) {
           const total = words[start];
           if (total < HEADER_WORDS) throw new Error(`${path}: corrupt dedup facts entry (length ${total} words)`);
           if (end - start * 4 < total * 4) break;
-          batch.push(decodeEntry(words, bytes, start, total, path));
+          if (!wanted || wanted[index]) batch.push(decodeEntry(words, bytes, start, total, path, index));
+          index++;
           start += total;
         }
         if (batch.length) yield batch;
+        if (index > last) break;
         const left = end - start * 4;
         const need = left >= 4 ? words[start] * 4 : 4;
         if (need > bytes.length) {
@@ -93,7 +101,7 @@ export async function* readDedupFacts(paths: readonly string[]): AsyncGenerator<
   }
 }
 
-function decodeEntry(words: Uint32Array, bytes: Uint8Array, at: number, total: number, path: string): DedupFacts {
+function decodeEntry(words: Uint32Array, bytes: Uint8Array, at: number, total: number, path: string, index: number): IndexedDedupFacts {
   const b = words[at + 3];
   const p = words[at + 4];
   const s = words[at + 5];
@@ -109,5 +117,5 @@ function decodeEntry(words: Uint32Array, bytes: Uint8Array, at: number, total: n
   o += s;
   const values = words.subarray(o, o + v);
   o += v;
-  return { hi: words[at + 1], lo: words[at + 2], bands, sketch, set, values, question: words.subarray(o, o + q) };
+  return { index, hi: words[at + 1], lo: words[at + 2], bands, sketch, set, values, question: words.subarray(o, o + q) };
 }

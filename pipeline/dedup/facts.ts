@@ -37,6 +37,11 @@ export interface DedupFacts {
   question: Uint32Array;
 }
 
+/** A record's dedup facts with its record index (what the dedup passes stream). */
+export interface IndexedDedupFacts extends DedupFacts {
+  index: number;
+}
+
 const hashers = new Map<string, MinHasher>();
 let last: { numPerm: number; seed: number; hasher: MinHasher } | null = null;
 

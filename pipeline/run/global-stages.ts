@@ -1,6 +1,6 @@
 import type { Config } from '../../schemas/config.ts';
 import type { DedupDecision, DedupInput } from '../dedup/dedup.ts';
-import type { DedupFacts } from '../dedup/facts.ts';
+import type { IndexedDedupFacts } from '../dedup/facts.ts';
 import { workerThreads } from '../process/record-processor.ts';
 import type { Progress } from './progress.ts';
 import type { IndexedFacts } from './staging.ts';
@@ -21,7 +21,7 @@ export interface GlobalDecisions {
  */
 export async function computeGlobalDecisions(
   factsAt: (wanted: Uint8Array | null) => AsyncIterable<IndexedFacts[]>,
-  dedupFacts: () => AsyncIterable<readonly DedupFacts[]>,
+  dedupFacts: (wanted?: Uint8Array) => AsyncIterable<readonly IndexedDedupFacts[]>,
   n: number,
   config: Config,
   progress: Progress,
@@ -51,12 +51,11 @@ export async function computeGlobalDecisions(
   async function* inputs(): AsyncGenerator<DedupInput> {
     for await (const batch of inputsAt(null)) yield* batch;
   }
-  async function* features(): AsyncGenerator<readonly DedupFacts[]> {
+  async function* features(wanted?: Uint8Array): AsyncGenerator<readonly IndexedDedupFacts[]> {
     pass++;
-    let i = 0;
-    for await (const batch of dedupFacts()) {
+    for await (const batch of dedupFacts(wanted)) {
       yield batch;
-      progress.tick(`dedup pass ${pass}`, (i += batch.length));
+      progress.tick(`dedup pass ${pass}`, batch[batch.length - 1].index + 1);
     }
   }
   let stats: unknown;

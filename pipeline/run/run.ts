@@ -176,7 +176,7 @@ export async function runPipeline(config: Config, opts: RunOptions = {}): Promis
     let decisions = decision.kind === 'resume' ? loadGlobal(work, records) : null;
     if (decisions) log('resumed: global stages were already done');
     else {
-      decisions = await computeGlobalDecisions((wanted) => readFactsAt(facts, wanted), () => readDedupFacts(dedupFacts), records, config, progress);
+      decisions = await computeGlobalDecisions((wanted) => readFactsAt(facts, wanted), (wanted) => readDedupFacts(dedupFacts, wanted), records, config, progress);
       crashPoint('before-global-saved');
       await saveGlobal(work, records, decisions);
     }
