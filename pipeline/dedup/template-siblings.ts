@@ -107,11 +107,14 @@ export const VALUE_SEED = 0x1b873593;
 
 /** True when both sorted multisets have an element the other lacks (a value was replaced). */
 export function isTemplateSibling<T extends string | number>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
-  let i = 0;
-  let j = 0;
+  return isTemplateSiblingIn(a, 0, a.length, b, 0, b.length);
+}
+
+/** `isTemplateSibling` of `a[i..endA)` and `b[j..endB)`: ranges of one arena need no views. */
+export function isTemplateSiblingIn<T extends string | number>(a: ArrayLike<T>, i: number, endA: number, b: ArrayLike<T>, j: number, endB: number): boolean {
   let onlyA = false;
   let onlyB = false;
-  while (i < a.length && j < b.length) {
+  while (i < endA && j < endB) {
     if (a[i] === b[j]) {
       i++;
       j++;
@@ -123,7 +126,7 @@ export function isTemplateSibling<T extends string | number>(a: ArrayLike<T>, b:
       j++;
     }
   }
-  if (i < a.length) onlyA = true;
-  if (j < b.length) onlyB = true;
+  if (i < endA) onlyA = true;
+  if (j < endB) onlyB = true;
   return onlyA && onlyB;
 }

@@ -1,5 +1,5 @@
 import { sharedUint32 } from './shared-arrays.ts';
-import { isTemplateSibling } from './template-siblings.ts';
+import { isTemplateSiblingIn } from './template-siblings.ts';
 
 /** A ValueStore's memory: what another thread needs to answer `siblings` too. */
 export interface ValueArrays {
@@ -46,7 +46,8 @@ export class ValueStore {
   }
 
   siblings(i: number, j: number): boolean {
-    return isTemplateSibling(this.values(i), this.values(j));
+    const { arena, offsets } = this;
+    return isTemplateSiblingIn(arena, offsets[i], offsets[i + 1], arena, offsets[j], offsets[j + 1]);
   }
 
   /** Frees the slack of the arena once every record is added. */
