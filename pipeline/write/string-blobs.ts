@@ -1,5 +1,4 @@
 import duckdb from '@duckdb/node-bindings';
-import { u32 } from './vector-columns.ts';
 
 /**
  * The buffers a chunk's long strings are read from (the chunk's staging frames, the shard's
@@ -42,8 +41,8 @@ export class StringBlobs {
   flush(carrier: duckdb.Vector): void {
     for (let k = 0; k < this.bufs.length; k++) {
       duckdb.vector_assign_string_element_len(carrier, k, this.bufs[k].subarray(this.from[k], this.to[k]));
-      const entry = duckdb.vector_get_data(carrier, (k + 1) * 16).subarray(k * 16);
-      const at = u32(entry, 8) + u32(entry, 12) * 2 ** 32; // the entry's pointer, a little-endian u64
+      const entry = duckdb.vector_get_data(carrier, (k + 1) * 16);
+      const at = Number(new DataView(entry.buffer, entry.byteOffset).getBigUint64(k * 16 + 8, true)); // the entry's pointer
       this.base[k] = at - this.from[k];
     }
   }
