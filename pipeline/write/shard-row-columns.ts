@@ -2,15 +2,21 @@ import duckdb from '@duckdb/node-bindings';
 import { MALFORMED, RECORD } from '../process/staged-format.ts';
 import { CORPUS_COLUMNS, REJECTED_COLUMNS } from './columns.ts';
 import { DEDUP_FILTER } from './shard-rows.ts';
+import { StringBlobs } from './string-blobs.ts';
 import { BigintColumn, BooleanColumn, DoubleColumn, IntegerColumn, ListEntries, u32, VarcharColumn, VarcharListColumn } from './vector-columns.ts';
 
 /** The `signals` column: a list of STRUCT(filter, reason, fired, evidence), none of them null. */
 class SignalListColumn {
   private readonly list = new ListEntries();
-  private readonly filter = new VarcharColumn(true);
-  private readonly reason = new VarcharColumn(true);
+  private readonly filter: VarcharColumn;
+  private readonly reason: VarcharColumn;
   private readonly fired = new BooleanColumn();
-  private readonly evidence = new VarcharColumn(true);
+  private readonly evidence: VarcharColumn;
+  constructor(blobs: StringBlobs) {
+    this.filter = new VarcharColumn(blobs);
+    this.reason = new VarcharColumn(blobs);
+    this.evidence = new VarcharColumn(blobs);
+  }
   ensure(rows: number): void {
     this.list.ensure(rows);
   }
@@ -85,34 +91,36 @@ export class ShardRowColumns {
   private readonly rejected: boolean;
   /** Rows per chunk. */
   private readonly capacity: number;
-  private readonly id = new VarcharColumn();
-  private readonly source = new VarcharColumn(true);
-  private readonly sourceId = new VarcharColumn();
-  private readonly subset = new VarcharColumn(true);
-  private readonly problem = new VarcharColumn();
-  private readonly problemOriginal = new VarcharColumn();
-  private readonly cleaning = new VarcharListColumn(true);
-  private readonly solution = new VarcharColumn();
-  private readonly answer = new VarcharColumn();
-  private readonly answerOrigin = new VarcharColumn(true);
-  private readonly answerKind = new VarcharColumn(true);
-  private readonly answerCanonical = new VarcharColumn();
-  private readonly level = new VarcharColumn(true);
+  /** Declared first: every string column below copies its long strings through it. */
+  private readonly blobs = new StringBlobs();
+  private readonly id = new VarcharColumn(this.blobs);
+  private readonly source = new VarcharColumn(this.blobs);
+  private readonly sourceId = new VarcharColumn(this.blobs);
+  private readonly subset = new VarcharColumn(this.blobs);
+  private readonly problem = new VarcharColumn(this.blobs);
+  private readonly problemOriginal = new VarcharColumn(this.blobs);
+  private readonly cleaning = new VarcharListColumn(this.blobs);
+  private readonly solution = new VarcharColumn(this.blobs);
+  private readonly answer = new VarcharColumn(this.blobs);
+  private readonly answerOrigin = new VarcharColumn(this.blobs);
+  private readonly answerKind = new VarcharColumn(this.blobs);
+  private readonly answerCanonical = new VarcharColumn(this.blobs);
+  private readonly level = new VarcharColumn(this.blobs);
   private readonly difficulty = new DoubleColumn();
-  private readonly subject = new VarcharColumn(true);
-  private readonly metadata = new VarcharColumn();
-  private readonly signals = new SignalListColumn();
-  private readonly dupCluster = new VarcharColumn();
+  private readonly subject = new VarcharColumn(this.blobs);
+  private readonly metadata = new VarcharColumn(this.blobs);
+  private readonly signals = new SignalListColumn(this.blobs);
+  private readonly dupCluster = new VarcharColumn(this.blobs);
   private readonly dupClusterSize = new IntegerColumn();
-  private readonly duplicateOf = new VarcharColumn();
-  private readonly contamination = new VarcharColumn();
+  private readonly duplicateOf = new VarcharColumn(this.blobs);
+  private readonly contamination = new VarcharColumn(this.blobs);
   private readonly foldedRows = new IntegerColumn();
-  private readonly inputFile = new VarcharColumn(true);
+  private readonly inputFile = new VarcharColumn(this.blobs);
   private readonly inputRow = new BigintColumn();
-  private readonly reason = new VarcharColumn(true);
-  private readonly reasons = new VarcharListColumn(true);
-  private readonly stage = new VarcharColumn(true);
-  private readonly evidence = new VarcharColumn(true);
+  private readonly reason = new VarcharColumn(this.blobs);
+  private readonly reasons = new VarcharListColumn(this.blobs);
+  private readonly stage = new VarcharColumn(this.blobs);
+  private readonly evidence = new VarcharColumn(this.blobs);
   /** The staged columns before `difficulty`, in staged order. */
   private readonly leading = [this.id, this.source, this.sourceId, this.subset, this.problem, this.problemOriginal, this.cleaning, this.solution, this.answer, this.answerOrigin, this.answerKind, this.answerCanonical, this.level];
   /** The rejection's columns, staged last. */
@@ -142,6 +150,7 @@ export class ShardRowColumns {
   }
 
   reset(): void {
+    this.blobs.reset();
     for (const c of this.columns) {
       c.reset();
       c.ensure(this.capacity);
@@ -164,6 +173,7 @@ export class ShardRowColumns {
 
   flush(chunk: duckdb.DataChunk, rows: number): void {
     duckdb.data_chunk_set_size(chunk, rows);
+    this.blobs.flush(duckdb.data_chunk_get_vector(chunk, this.columns.length)); // the carrier column, after the output columns
     for (let k = 0; k < this.columns.length; k++) this.columns[k].flush(duckdb.data_chunk_get_vector(chunk, k), rows);
   }
 

@@ -1,5 +1,5 @@
 import duckdb from '@duckdb/node-bindings';
-import { BIGINT, BOOLEAN, DOUBLE, DuckDBTableFunction, INTEGER, LIST, STRUCT, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import { BIGINT, BLOB, BOOLEAN, DOUBLE, DuckDBTableFunction, INTEGER, LIST, STRUCT, VARCHAR, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import { CORPUS_COLUMNS, REJECTED_COLUMNS, SIGNAL_TYPE } from './columns.ts';
 import { ShardRowColumns } from './shard-row-columns.ts';
 import type { ShardRows } from './shard-rows.ts';
@@ -13,6 +13,8 @@ import { StagedFrames } from './staged-frames.ts';
  * reads; it streams, holding one chunk's frames at a time.
  */
 const FUNCTION = 'bigmath_shard_rows';
+/** The scan's last column, left out of the output: each chunk's long strings are copied to DuckDB in it (string-blobs.ts). */
+const CARRIER = 'bigmath_string_blobs';
 
 /** Scans set up by `copyShard`, by key: the function finds its rows and columns here. */
 const scans = new Map<string, ShardScan>();
@@ -84,6 +86,7 @@ export function registerShardScan(con: DuckDBConnection): void {
         const scan = scans.get(key);
         if (!scan) return info.setError(`no shard scan set up under ${key}`);
         for (const [name, type] of scan.rejected ? REJECTED_COLUMNS : CORPUS_COLUMNS) info.addResultColumn(name, duckType(type));
+        info.addResultColumn(CARRIER, BLOB);
         info.setBindData({ scan });
       },
       initFunction: (info) => info.setMaxThreads(1),
@@ -100,13 +103,13 @@ export function registerShardScan(con: DuckDBConnection): void {
 
 let keys = 0;
 
-/** Runs `COPY (SELECT * FROM <scan of the shard's rows>) TO <target>` on `con`. */
+/** Runs `COPY (SELECT <output columns> FROM <scan of the shard's rows>) TO <target>` on `con`. */
 export async function copyShard(con: DuckDBConnection, rows: ShardRows, rejected: boolean, to: string): Promise<void> {
   const key = String(keys++);
   const scan = new ShardScan(rows, rejected);
   scans.set(key, scan);
   try {
-    await con.run(`COPY (SELECT * FROM ${FUNCTION}('${key}')) TO ${to}`);
+    await con.run(`COPY (SELECT * EXCLUDE (${CARRIER}) FROM ${FUNCTION}('${key}')) TO ${to}`);
   } finally {
     scans.delete(key);
     scan.close();

@@ -1,19 +1,17 @@
 import duckdb from '@duckdb/node-bindings';
-import { RepeatedStrings } from './repeated-strings.ts';
+import type { StringBlobs } from './string-blobs.ts';
 
 /**
  * Column buffers that fill one DuckDB data chunk from JS with a handful of native calls per
  * column: values go into typed arrays laid out as DuckDB's vectors are (a string as 16 bytes,
  * a list entry as offset and length, validity as a bitmask) and are copied over in one call
- * each. Only a string longer than 12 bytes needs a call of its own, as DuckDB must copy it into
- * the vector's string heap; shorter ones are stored inline in their 16 bytes.
+ * each. A string of up to 12 bytes is stored inline in its 16 bytes; a longer one points into
+ * the copy DuckDB holds of the buffer it was read from (string-blobs.ts).
  */
 
 /** A string of at most this many bytes lives inside its 16-byte entry (DuckDB's string_t). */
 const INLINE = 12;
 const NULL_LENGTH = 0xffffffff;
-/** Longer strings are taken as unique (problem texts, solutions) and not looked up. */
-const MAX_REPEATED = 256;
 
 /** Grows `a` to hold at least `n` items, keeping its contents. */
 function grown<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(a: T, n: number): T {
@@ -61,17 +59,16 @@ class Validity {
 export class VarcharColumn {
   private entries = new Uint8Array(0);
   private used = 0;
+  /** Per long string of the chunk: its row, and the buffer (in `blobs`) and offset of its bytes. */
   private longRows: number[] = [];
-  private longBytes: Uint8Array[] = [];
-  /** Rows holding a long string met earlier in the chunk, and the row that first held it. */
-  private repeatRows: number[] = [];
-  private repeatOf: number[] = [];
-  private readonly repeats: RepeatedStrings | null;
+  private longBufs: number[] = [];
+  private longAt: number[] = [];
+  private readonly blobs: StringBlobs;
   private readonly validity = new Validity();
 
-  /** `repeats`: the column's values repeat from row to row (names, codes, paths), so look for them. */
-  constructor(repeats = false) {
-    this.repeats = repeats ? new RepeatedStrings() : null;
+  /** `blobs`: where the chunk's long strings are copied to DuckDB, shared by its columns. */
+  constructor(blobs: StringBlobs) {
+    this.blobs = blobs;
   }
 
   ensure(rows: number): void {
@@ -83,10 +80,8 @@ export class VarcharColumn {
     this.entries.fill(0, 0, this.used); // inline strings are zero-padded
     this.used = 0;
     this.longRows.length = 0;
-    this.longBytes.length = 0; // the views pin the buffer they were read from
-    this.repeatRows.length = 0;
-    this.repeatOf.length = 0;
-    this.repeats?.reset();
+    this.longBufs.length = 0;
+    this.longAt.length = 0;
     this.validity.reset();
   }
 
@@ -101,23 +96,21 @@ export class VarcharColumn {
     return at + 4 + len;
   }
 
+  /** `buf` must hold the bytes until the chunk is flushed (a long string is copied then). */
   set(row: number, buf: Uint8Array, start: number, len: number): void {
+    const e = this.entries;
+    const o = row * 16;
+    e[o] = len & 0xff; // the length, a little-endian u32
+    e[o + 1] = (len >>> 8) & 0xff;
+    e[o + 2] = (len >>> 16) & 0xff;
+    e[o + 3] = len >>> 24;
     if (len <= INLINE) {
-      const e = this.entries;
-      const o = row * 16;
-      e[o] = len; // the length is a little-endian u32, here below 13
       for (let k = 0; k < len; k++) e[o + 4 + k] = buf[start + k];
     } else {
-      if (this.repeats && len <= MAX_REPEATED) {
-        const first = this.repeats.firstRow(buf, start, len, row);
-        if (first !== row) {
-          this.repeatRows.push(row);
-          this.repeatOf.push(first);
-          return;
-        }
-      }
+      for (let k = 0; k < 4; k++) e[o + 4 + k] = buf[start + k]; // the prefix; the pointer comes at flush
       this.longRows.push(row);
-      this.longBytes.push(buf.subarray(start, start + len));
+      this.longBufs.push(this.blobs.use(buf, start, start + len));
+      this.longAt.push(start);
     }
   }
 
@@ -125,28 +118,30 @@ export class VarcharColumn {
     this.validity.setNull(row);
   }
 
-  /** `nullable` false for list children, which never hold a null: their mask is left as DuckDB made it. */
+  /**
+   * `nullable` false for list children, which never hold a null: their mask is left as DuckDB
+   * made it. After the chunk's `blobs` are flushed.
+   */
   flush(vector: duckdb.Vector, rows: number, nullable = true): void {
     if (rows === 0) return;
     const e = this.entries;
-    if (this.repeatRows.length === 0) {
-      duckdb.copy_data_to_vector(vector, 0, e.buffer, e.byteOffset, rows * 16);
-      for (let k = 0; k < this.longRows.length; k++) duckdb.vector_assign_string_element_len(vector, this.longRows[k], this.longBytes[k]);
-    } else {
-      // DuckDB copies each first string into its heap; a repeat takes the same 16-byte entry
-      // (length, prefix, pointer), read back from the vector.
-      for (let k = 0; k < this.longRows.length; k++) duckdb.vector_assign_string_element_len(vector, this.longRows[k], this.longBytes[k]);
-      const held = duckdb.vector_get_data(vector, rows * 16);
-      for (const r of this.longRows) copyEntry(held, r, e, r);
-      for (let k = 0; k < this.repeatRows.length; k++) copyEntry(held, this.repeatOf[k], e, this.repeatRows[k]);
-      duckdb.copy_data_to_vector(vector, 0, e.buffer, e.byteOffset, rows * 16);
+    for (let k = 0; k < this.longRows.length; k++) {
+      const address = this.blobs.address(this.longBufs[k], this.longAt[k]);
+      const hi = Math.floor(address / 2 ** 32);
+      const lo = address - hi * 2 ** 32;
+      const o = this.longRows[k] * 16 + 8;
+      e[o] = lo & 0xff;
+      e[o + 1] = (lo >>> 8) & 0xff;
+      e[o + 2] = (lo >>> 16) & 0xff;
+      e[o + 3] = lo >>> 24;
+      e[o + 4] = hi & 0xff;
+      e[o + 5] = (hi >>> 8) & 0xff;
+      e[o + 6] = (hi >>> 16) & 0xff;
+      e[o + 7] = hi >>> 24;
     }
+    duckdb.copy_data_to_vector(vector, 0, e.buffer, e.byteOffset, rows * 16);
     if (nullable || this.validity.anyNull) this.validity.flush(vector, rows);
   }
-}
-
-function copyEntry(from: Uint8Array, fromRow: number, to: Uint8Array, toRow: number): void {
-  for (let k = 0; k < 16; k++) to[toRow * 16 + k] = from[fromRow * 16 + k];
 }
 
 /** Fixed-width values, in a typed array laid out as the vector's data (`perRow` items a row). */
@@ -268,9 +263,8 @@ export class ListEntries {
 export class VarcharListColumn {
   private readonly list = new ListEntries();
   private readonly items: VarcharColumn;
-  /** `repeats`: as for VarcharColumn, of the items. */
-  constructor(repeats = false) {
-    this.items = new VarcharColumn(repeats);
+  constructor(blobs: StringBlobs) {
+    this.items = new VarcharColumn(blobs);
   }
   ensure(rows: number): void {
     this.list.ensure(rows);

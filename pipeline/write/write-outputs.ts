@@ -39,7 +39,7 @@ export async function writeOutputs(
         const length = reader.frameLength;
         const head = readStagedHead(reader.buf, at);
         if (head.kind === MALFORMED) {
-          await rejected.writeMalformed(path, offset, length);
+          if (rejected.addMalformed(path, offset, length)) await rejected.flush();
           accounting.rejected(head.source, 'malformed_row', ['malformed_row']);
         } else {
           const dd = decisions.dedup?.[i];
@@ -55,10 +55,10 @@ export async function writeOutputs(
             dedup,
           };
           if (v.kept) {
-            await corpus.writeRecord(path, offset, length, g, null);
+            if (corpus.addRecord(path, offset, length, g, null)) await corpus.flush();
             accounting.kept(head.source, head.subset);
           } else {
-            await rejected.writeRecord(path, offset, length, g, v);
+            if (rejected.addRecord(path, offset, length, g, v)) await rejected.flush();
             accounting.rejected(head.source, v.reason!, v.reasons);
           }
           i++;
