@@ -100,10 +100,7 @@ export class VarcharColumn {
   set(row: number, buf: Uint8Array, start: number, len: number): void {
     const e = this.entries;
     const o = row * 16;
-    e[o] = len & 0xff; // the length, a little-endian u32
-    e[o + 1] = (len >>> 8) & 0xff;
-    e[o + 2] = (len >>> 16) & 0xff;
-    e[o + 3] = len >>> 24;
+    putU32(e, o, len);
     if (len <= INLINE) {
       for (let k = 0; k < len; k++) e[o + 4 + k] = buf[start + k];
     } else {
@@ -129,15 +126,9 @@ export class VarcharColumn {
       const address = this.blobs.address(this.longBufs[k], this.longAt[k]);
       const hi = Math.floor(address / 2 ** 32);
       const lo = address - hi * 2 ** 32;
-      const o = this.longRows[k] * 16 + 8;
-      e[o] = lo & 0xff;
-      e[o + 1] = (lo >>> 8) & 0xff;
-      e[o + 2] = (lo >>> 16) & 0xff;
-      e[o + 3] = lo >>> 24;
-      e[o + 4] = hi & 0xff;
-      e[o + 5] = (hi >>> 8) & 0xff;
-      e[o + 6] = (hi >>> 16) & 0xff;
-      e[o + 7] = hi >>> 24;
+      const o = this.longRows[k] * 16 + 8; // the pointer, a little-endian u64
+      putU32(e, o, lo);
+      putU32(e, o + 4, hi);
     }
     duckdb.copy_data_to_vector(vector, 0, e.buffer, e.byteOffset, rows * 16);
     if (nullable || this.validity.anyNull) this.validity.flush(vector, rows);
@@ -302,4 +293,12 @@ export class VarcharListColumn {
  */
 export function u32(buf: Uint8Array, at: number): number {
   return (buf[at] | (buf[at + 1] << 8) | (buf[at + 2] << 16) | (buf[at + 3] << 24)) >>> 0;
+}
+
+/** Writes `value` (0 .. 2^32 - 1) as a little-endian u32 at `at`: `u32`'s inverse. */
+function putU32(buf: Uint8Array, at: number, value: number): void {
+  buf[at] = value & 0xff;
+  buf[at + 1] = (value >>> 8) & 0xff;
+  buf[at + 2] = (value >>> 16) & 0xff;
+  buf[at + 3] = value >>> 24;
 }
