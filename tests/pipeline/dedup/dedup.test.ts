@@ -22,6 +22,16 @@ function streamOf(rows: DedupInput[]) {
   };
 }
 
+/** The rows' dedup facts in two binary files, split after the third row, as two read tasks would write them. */
+function factsFilesOf(rows: DedupInput[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'dedup-facts-'));
+  const files = [join(dir, 'a.bin'), join(dir, 'b.bin')];
+  const facts = rows.map((r) => dedupFacts(r.problem!, cfg));
+  writeFileSync(files[0], encodeDedupFacts(facts.slice(0, 3)));
+  writeFileSync(files[1], encodeDedupFacts(facts.slice(3)));
+  return files;
+}
+
 const TRAIN = 'A train leaves the station at noon and travels at a constant speed of 60 miles per hour. How many miles has the train travelled by three o\'clock in the afternoon?';
 
 describe('dedup', () => {
@@ -82,12 +92,7 @@ describe('dedup', () => {
 
   it('gives the same decisions from precomputed facts read back from the binary files', async () => {
     const a = await dedup(streamOf(more), more.length, cfg, eq);
-    const dir = mkdtempSync(join(tmpdir(), 'dedup-facts-'));
-    // two files, split mid-way, as two read tasks would write them
-    const files = [join(dir, 'a.bin'), join(dir, 'b.bin')];
-    const facts = more.map((r) => dedupFacts(r.problem!, cfg));
-    writeFileSync(files[0], encodeDedupFacts(facts.slice(0, 3)));
-    writeFileSync(files[1], encodeDedupFacts(facts.slice(3)));
+    const files = factsFilesOf(more);
     let passes = 0;
     const features = () => {
       passes++;
@@ -97,6 +102,47 @@ describe('dedup', () => {
     const b = await dedup(streamOf(withoutText), more.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { features });
     expect(b).toEqual(a);
     expect(passes).toBeGreaterThan(2); // pass 1 and several confirmation passes
+  });
+
+  it('gives the same decisions when passes read only the records they want (features and select)', async () => {
+    const a = await dedup(streamOf(more), more.length, cfg, eq);
+    const files = factsFilesOf(more);
+    const withoutText = more.map(({ problem: _, ...r }) => r);
+    const selected: number[] = [];
+    const select = async function* (wanted: Uint8Array) {
+      const batch = withoutText.filter((r) => wanted[r.index]);
+      selected.push(...batch.map((r) => r.index));
+      yield batch;
+    };
+    const features = (wanted?: Uint8Array) => readDedupFacts(files, wanted);
+    const b = await dedup(streamOf([]), more.length, { ...cfg, confirm_memory_mb: 1e-6 }, eq, { features, select });
+    expect(b).toEqual(a);
+    // pass 3 asked for the clustered records only, and dedup took each exactly once
+    expect(selected.length).toBeGreaterThan(0);
+    expect(selected.length).toBeLessThan(more.length);
+    expect(new Set(selected)).toEqual(new Set(a.filter((d) => d.dup_cluster !== null).map((d) => d.index)));
+    // a selection that gives a record not asked for is an error, not a silent extra
+    const sloppy = async function* () {
+      yield withoutText;
+    };
+    await expect(dedup(streamOf([]), more.length, cfg, eq, { features, select: sloppy })).rejects.toThrow(/not wanted or twice/);
+  });
+
+  it('decodes only the wanted entries of the binary files, with their indexes, and stops after the last', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dedup-facts-'));
+    const files = [join(dir, 'a.bin'), join(dir, 'b.bin'), join(dir, 'missing.bin')];
+    const entries = Array.from({ length: 7 }, (_, k) => ({ ...dedupFacts(`What is ${k} + ${k}?`, cfg), hi: 100 + k }));
+    writeFileSync(files[0], encodeDedupFacts(entries.slice(0, 4)));
+    writeFileSync(files[1], encodeDedupFacts(entries.slice(4)));
+    const wanted = new Uint8Array(7);
+    wanted[1] = wanted[4] = wanted[5] = 1;
+    const got: [number, number][] = [];
+    // the third file does not exist: reading past the last wanted entry would throw
+    for await (const batch of readDedupFacts(files, wanted)) for (const f of batch) got.push([f.index, f.hi]);
+    expect(got).toEqual([[1, 101], [4, 104], [5, 105]]);
+    const all: number[] = [];
+    for await (const batch of readDedupFacts(files.slice(0, 2))) for (const f of batch) all.push(f.index);
+    expect(all).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('reads back entries that straddle its read buffer, and entries larger than it', async () => {
